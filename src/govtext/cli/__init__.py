@@ -1,0 +1,1 @@
+"""Command-line interface (Typer). ``govtext.cli.app:main`` is the console script."""

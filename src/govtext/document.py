@@ -1,0 +1,114 @@
+"""The decoded report: original text, a same-length normalised view, and a line index.
+
+Every offset govtext reports is a 0-based code-point offset into :attr:`Document.text`, the
+text exactly as decoded (a BOM is not part of it; CRLF stays CRLF). Analysis runs on
+:attr:`Document.norm`, which has the *same length*: each normalisation replaces one code point
+by one code point (full-width digits and letters by ASCII, ％ by %, NBSP and U+3000 by a space,
+the CR of a CRLF by a space, Markdown syntax by spaces). Because the two strings align
+position by position, no offset ever needs mapping back.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# Full-width forms that carry the same meaning as their ASCII twins in numbers and codes.
+# Full-width *punctuation* (，。：（）“”) is left alone: it is ordinary Chinese text.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULLWIDTH.update({0xFF05: ord("%"), 0xFF0A: ord("*"), 0xFF0B: ord("+"), 0xFF0E: ord(".")})
+_FULLWIDTH.update({0xFF0F: ord("/"), 0xFF0D: ord("-")})
+for _space in (0x00A0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x0009, 0x000B, 0x000C):
+    _FULLWIDTH[_space] = ord(" ")
+NORMALISE = str.maketrans(_FULLWIDTH)  # type: ignore[arg-type]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def normalise(text: str) -> str:
+    """Return the same-length normalised view of ``text`` (see the module docstring)."""
+    norm = text.translate(NORMALISE)
+    if "\r" in norm:
+        # CRLF -> " \n" and a lone CR -> "\n": one code point each, so offsets stay put.
+        norm = norm.replace("\r\n", " \n").replace("\r", "\n")
+    return norm
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph whose bounds the reader knows (a Word paragraph, a Markdown block).
+
+    ``heading_level`` is a hint from a Word heading style / outline level or a Markdown ``#``;
+    ``marker_end`` is set when the reader rendered automatic numbering ("一、") in front of the
+    paragraph text, so ``text[start:marker_end]`` is that rendered marker.
+    """
+
+    start: int
+    end: int
+    heading_level: int | None = None
+    marker_end: int | None = None
+    in_table: bool = False
+    style: str | None = None
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A decoded report. Build one with :func:`govtext.read` or :meth:`Document.from_text`."""
+
+    text: str
+    path: str | None = None
+    encoding: str | None = None
+    format: str = "text"
+    blocks: Sequence[Block] | None = None
+    norm: str = field(default="", repr=False)
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.norm:
+            self.norm = normalise(self.text)
+        if len(self.norm) != len(self.text):  # pragma: no cover - a reader bug, never input
+            raise AssertionError("normalised text must keep the length of the original")
+
+    @classmethod
+    def from_text(cls, text: str, *, path: str | None = None, format: str = "text") -> Document:
+        """Wrap an already-decoded string. ``format="markdown"`` masks Markdown syntax."""
+        if format == "markdown":
+            from govtext.readers.markdown import markdown_document
+
+            return markdown_document(text, path=path, encoding=None)
+        return cls(text=text, path=path, encoding=None, format=format)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return self._line_starts
+
+    def position(self, offset: int) -> Position:
+        """1-based line and column of a code-point offset (CRLF, LF and CR all end a line)."""
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        return Position(i + 1, offset - starts[i] + 1)
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line without its line break."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")

@@ -1,0 +1,182 @@
+"""Paragraph blocks of a document and the boilerplate among them.
+
+Plain text comes in two layouts. Drafts and most saved reports put one paragraph per line;
+web copies (Wikisource among them) separate paragraphs with blank lines and break lines inside
+a paragraph wherever a link or a layout quirk sat ("……根据《\\n著作权法\\n》第五条……"). The
+layout is measured per document, and lines are joined into paragraphs accordingly; a line
+that ends with an opening bracket, or starts with closing or continuing punctuation, always
+continues its paragraph.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from govtext.document import Block, Document
+from govtext.structure.markers import HEADING_MARKER, TASK_AT_START, TERMINAL
+
+OPENERS = "《“‘（(「『【〔"
+CONTINUERS = "》”’）)」』】〕、，。；：！？,.;:!?"
+_LINE = re.compile(r"[^\n]*")
+
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    id: str
+    kind: str
+    pattern: re.Pattern[str]
+    tail: bool
+    source: str
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> tuple[BoilerplatePattern, ...]:
+    """The sourced patterns of ``data/boilerplate.jsonl``, loaded once."""
+    out = []
+    text = resources.files("govtext.data").joinpath("boilerplate.jsonl").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        out.append(
+            BoilerplatePattern(rec["id"], rec["kind"], re.compile(rec["pattern"]), rec.get("scope") == "tail",
+                               rec["source"])  # fmt: skip
+        )
+    return tuple(out)
+
+
+def _lines(norm: str) -> list[tuple[int, int, int]]:
+    """(start, end, raw start) of every line: content with surrounding spaces trimmed, (s, s) when blank."""
+    out = []
+    pos = 0
+    n = len(norm)
+    while pos <= n:
+        nl = norm.find("\n", pos)
+        if nl < 0:
+            nl = n
+        s, e = pos, nl
+        while s < e and norm[s] == " ":
+            s += 1
+        while e > s and norm[e - 1] == " ":
+            e -= 1
+        out.append((s, e, pos))
+        pos = nl + 1
+    return out
+
+
+_ZERO_WIDTH = "\u200b\ufeff\u2060"
+
+
+def _marker_only(norm: str, s: int, e: int) -> bool:
+    m = HEADING_MARKER.match(norm, s, e) or TASK_AT_START.match(norm, s, e)
+    return m is not None and m.end() >= e
+
+
+def _is_heading_line(norm: str, s: int, e: int) -> bool:
+    if e - s > 60 or norm[e - 1] in TERMINAL:
+        return False
+    return HEADING_MARKER.match(norm, s, e) is not None
+
+
+def text_blocks(doc: Document) -> list[Block]:
+    """Paragraph blocks of a plain-text document."""
+    norm = doc.norm
+    lines = _lines(norm)
+    nonblank = [i for i, (s, e, _) in enumerate(lines) if e > s]
+    if not nonblank:
+        return []
+    followed_by_blank = sum(1 for i in nonblank if i + 1 < len(lines) and lines[i + 1][0] == lines[i + 1][1])
+    blank_layout = len(nonblank) >= 3 and followed_by_blank / len(nonblank) >= 0.4
+    blocks: list[Block] = []
+    cur_start = cur_end = -1
+    prev_line_blank = True
+    prev_s = prev_e = 0
+    text = doc.text
+    for s, e, raw in lines:
+        if e == s:
+            # A line holding only zero-width characters is a copy artefact, not a paragraph break.
+            if any(ch in _ZERO_WIDTH for ch in text[raw:s]) and not text[raw:s].strip(_ZERO_WIDTH + " \t\r\u3000"):
+                continue
+            prev_line_blank = True
+            continue
+        join = False
+        if cur_start >= 0:
+            if norm[cur_end - 1] in OPENERS or norm[s] in CONTINUERS:
+                join = True
+            elif norm[prev_e - 1] == "的" and not HEADING_MARKER.match(norm, s, e):
+                join = True  # "……李强所作的\n政府工作报告\n。": a line never ends in 的
+            elif _marker_only(norm, prev_s, prev_e):
+                join = True  # "一、" on a line of its own, the title on the next
+            elif blank_layout and not prev_line_blank:
+                join = not (
+                    _is_heading_line(norm, prev_s, prev_e)
+                    or (
+                        norm[prev_e - 1] in TERMINAL
+                        and (HEADING_MARKER.match(norm, s, e) is not None or TASK_AT_START.match(norm, s, e))
+                    )
+                )
+        if join:
+            cur_end = e
+        else:
+            if cur_start >= 0:
+                blocks.append(Block(cur_start, cur_end))
+            cur_start, cur_end = s, e
+        prev_line_blank = False
+        prev_s, prev_e = s, e
+    if cur_start >= 0:
+        blocks.append(Block(cur_start, cur_end))
+    return blocks
+
+
+def split_reader_blocks(doc: Document, blocks: list[Block]) -> list[Block]:
+    """Split reader blocks (Markdown paragraphs) where a new line starts with a heading marker."""
+    out: list[Block] = []
+    norm = doc.norm
+    for b in blocks:
+        if "\n" not in norm[b.start : b.end] or b.heading_level is not None:
+            out.append(b)
+            continue
+        start = b.start
+        pos = b.start
+        while True:
+            nl = norm.find("\n", pos, b.end)
+            if nl < 0:
+                break
+            nxt = nl + 1
+            while nxt < b.end and norm[nxt] == " ":
+                nxt += 1
+            prev_end = nl
+            while prev_end > start and norm[prev_end - 1] == " ":
+                prev_end -= 1
+            if prev_end > start and (
+                HEADING_MARKER.match(norm, nxt, b.end) or TASK_AT_START.match(norm, nxt, b.end)
+            ) and (norm[prev_end - 1] in TERMINAL or _is_heading_line(norm, start, prev_end)):
+                out.append(Block(start, prev_end, in_table=b.in_table, style=b.style))
+                start = nxt
+            pos = nl + 1
+        out.append(Block(start, b.end, heading_level=b.heading_level, marker_end=b.marker_end,
+                         in_table=b.in_table, style=b.style))  # fmt: skip
+    return out
+
+
+def document_blocks(doc: Document) -> list[Block]:
+    if doc.blocks is not None:
+        return split_reader_blocks(doc, list(doc.blocks))
+    return text_blocks(doc)
+
+
+def boilerplate_kind(doc: Document, block: Block) -> tuple[str, bool] | None:
+    """``(kind, starts_tail)`` when the block is boilerplate, else None."""
+    norm = doc.norm
+    if block.end - block.start > 400:
+        return None
+    # Join the block's lines so a footer broken by links still matches.
+    text = "".join(part.strip() for part in norm[block.start : block.end].split("\n"))
+    for pat in boilerplate_patterns():
+        if pat.pattern.search(text):
+            return pat.kind, pat.tail
+    return None
