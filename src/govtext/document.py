@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Full-width forms that carry the same meaning as their ASCII twins in numbers and codes.
 # Full-width *punctuation* (，。：（）“”) is left alone: it is ordinary Chinese text.
@@ -24,7 +25,7 @@ _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0A: ord("*"), 0xFF0B: ord("+"), 0xFF0E:
 _FULLWIDTH.update({0xFF0F: ord("/"), 0xFF0D: ord("-")})
 for _space in (0x00A0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x0009, 0x000B, 0x000C):
     _FULLWIDTH[_space] = ord(" ")
-NORMALISE = str.maketrans(_FULLWIDTH)  # type: ignore[arg-type]
+NORMALISE = str.maketrans(_FULLWIDTH)
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -55,8 +56,9 @@ class Block:
     style: str | None = None
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
+    """1-based line and column (in code points) of an offset."""
+
     line: int
     column: int
 

@@ -71,7 +71,12 @@ class ParsedReport:
         }
         if self.title_span is not None:
             pos = doc.position(self.title_span[0])
-            title = {"start": self.title_span[0], "end": self.title_span[1], "line": pos.line, "column": pos.column}
+            title = {
+                "start": self.title_span[0],
+                "end": self.title_span[1],
+                "line": pos.line,
+                "column": pos.column,
+            }
         out["title_span"] = title
         out["length"] = len(doc.text)
         out["lines"] = len(doc.line_starts)

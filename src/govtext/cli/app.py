@@ -59,7 +59,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Parse and lint Chinese government work reports."""
@@ -67,11 +70,24 @@ def root(
 
 @app.command()
 def parse(
-    files: Annotated[list[str], typer.Argument(help="Report files (.txt, .md, .docx), or - for stdin.")],
-    format: Annotated[ParseFormat, typer.Option("--format", "-f", help="json, jsonl or text (outline).")] = ParseFormat.json,
-    encoding: Annotated[str | None, typer.Option(help="Force a text encoding (default: detect).")] = None,
-    sentences: Annotated[bool, typer.Option("--sentences/--no-sentences", help="Include sentence spans.")] = True,
-    themes: Annotated[bool, typer.Option("--themes/--no-themes", help="Tag sections, paragraphs and tasks with themes.")] = False,
+    files: Annotated[
+        list[str], typer.Argument(help="Report files (.txt, .md, .docx), or - for stdin.")
+    ],
+    format: Annotated[
+        ParseFormat, typer.Option("--format", "-f", help="json, jsonl or text (outline).")
+    ] = ParseFormat.json,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force a text encoding (default: detect).")
+    ] = None,
+    sentences: Annotated[
+        bool, typer.Option("--sentences/--no-sentences", help="Include sentence spans.")
+    ] = True,
+    themes: Annotated[
+        bool,
+        typer.Option(
+            "--themes/--no-themes", help="Tag sections, paragraphs and tasks with themes."
+        ),
+    ] = False,
 ) -> None:
     """Parse reports into structure and elements.
 
@@ -131,6 +147,8 @@ def main() -> None:
     except Exception as exc:  # a bug: one line, and the traceback only on request
         if os.environ.get("GOVTEXT_DEBUG"):
             raise
-        typer.echo(f"GT-E999 internal error: {exc.__class__.__name__}: {exc} (set GOVTEXT_DEBUG=1 for a traceback)", err=True)
+        typer.echo(
+            f"GT-E999 internal error: {exc.__class__.__name__}: {exc} (set GOVTEXT_DEBUG=1 for a traceback)",
+            err=True,
+        )
         sys.exit(3)
-

@@ -36,7 +36,9 @@ def format_of(path: str | os.PathLike[str]) -> str:
         return "docx"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    reason = _REFUSED.get(suffix, f"unsupported format {suffix!r} (govtext reads .txt, .md and .docx)")
+    reason = _REFUSED.get(
+        suffix, f"unsupported format {suffix!r} (govtext reads .txt, .md and .docx)"
+    )
     raise UnsupportedFormatError(reason, path)
 
 
@@ -45,7 +47,10 @@ def read_bytes(
 ) -> Document:
     """Decode report bytes already in memory (stdin, an archive member, a test)."""
     if len(data) > MAX_BYTES:
-        raise TooLargeError(f"{len(data) // (1024 * 1024)} MiB is over the {MAX_BYTES // (1024 * 1024)} MiB limit", path)
+        raise TooLargeError(
+            f"{len(data) // (1024 * 1024)} MiB is over the {MAX_BYTES // (1024 * 1024)} MiB limit",
+            path,
+        )
     if format == "docx":
         from govtext.readers.docx import read_docx
 
@@ -60,7 +65,9 @@ def read_bytes(
     return Document(text=text, path=path, encoding=enc, format="text")
 
 
-def read(path: str | os.PathLike[str], *, encoding: str | None = None, format: str | None = None) -> Document:
+def read(
+    path: str | os.PathLike[str], *, encoding: str | None = None, format: str | None = None
+) -> Document:
     """Read a report file.
 
     Args:
@@ -83,7 +90,10 @@ def read(path: str | os.PathLike[str], *, encoding: str | None = None, format: s
     if os.path.isdir(name):
         raise InputError("is a directory (pass files, or use `govtext batch` for folders)", name)
     if st.st_size > MAX_BYTES:
-        raise TooLargeError(f"{st.st_size // (1024 * 1024)} MiB is over the {MAX_BYTES // (1024 * 1024)} MiB limit", name)
+        raise TooLargeError(
+            f"{st.st_size // (1024 * 1024)} MiB is over the {MAX_BYTES // (1024 * 1024)} MiB limit",
+            name,
+        )
     if fmt == "docx":
         from govtext.readers.docx import read_docx
 

@@ -34,10 +34,21 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # Elements whose text a reader does not see in the body flow.
 _SKIP = {
-    W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W + "delText",
-    W + "drawing", W + "pict", W + "object", MC + "AlternateContent", W + "footnoteReference",
-    W + "endnoteReference", W + "commentReference", W + "fldChar",
-}  # fmt: skip
+    W + "pPr",
+    W + "rPr",
+    W + "del",
+    W + "moveFrom",
+    W + "instrText",
+    W + "delText",
+    W + "drawing",
+    W + "pict",
+    W + "object",
+    MC + "AlternateContent",
+    W + "footnoteReference",
+    W + "endnoteReference",
+    W + "commentReference",
+    W + "fldChar",
+}
 
 
 def _check_archive(zf: zipfile.ZipFile, path: str | None) -> None:
@@ -79,9 +90,15 @@ def _parse_xml(data: bytes, name: str, path: str | None) -> Any:
 
     head = data[:4096].upper()
     if b"<!DOCTYPE" in head or b"<!ENTITY" in data.upper():
-        raise UnsafeDocxError(f"{name} declares a DOCTYPE/entities (refused: XML entity tricks)", path)
+        raise UnsafeDocxError(
+            f"{name} declares a DOCTYPE/entities (refused: XML entity tricks)", path
+        )
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
     )
     try:
         return etree.fromstring(data, parser=parser)
@@ -120,7 +137,11 @@ def chinese_numeral(n: int) -> str:
         return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
     if n < 1000:
         hundreds, rest = divmod(n, 100)
-        tail = "" if rest == 0 else ("零" + chinese_numeral(rest) if rest < 10 else chinese_numeral(rest))
+        tail = (
+            ""
+            if rest == 0
+            else ("零" + chinese_numeral(rest) if rest < 10 else chinese_numeral(rest))
+        )
         if 10 <= rest < 20:
             tail = "一" + chinese_numeral(rest)
         return _CN_DIGITS[hundreds] + "百" + tail
@@ -128,8 +149,21 @@ def chinese_numeral(n: int) -> str:
 
 
 def _roman(n: int) -> str:
-    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]  # fmt: skip
+    vals = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
     out = []
     for v, s in vals:
         while n >= v:
@@ -144,8 +178,15 @@ def _letters(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """Render counter ``n`` in a ``w:numFmt`` format."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographDigital", "japaneseCounting",
-               "chineseLegalSimplified", "taiwaneseCounting", "taiwaneseCountingThousand"):  # fmt: skip
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographDigital",
+        "japaneseCounting",
+        "chineseLegalSimplified",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         return chinese_numeral(n)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
         return chr(0x2460 + n - 1)
@@ -280,7 +321,9 @@ def _num_pr(ppr: Any, default_ilvl: int | None) -> tuple[str, int] | None:
     ilvl = np_.find(W + "ilvl")
     if nid is None:
         return None
-    return nid.get(W + "val", "0"), int(ilvl.get(W + "val", "0")) if ilvl is not None else (default_ilvl or 0)
+    return nid.get(W + "val", "0"), int(ilvl.get(W + "val", "0")) if ilvl is not None else (
+        default_ilvl or 0
+    )
 
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$")
@@ -355,7 +398,9 @@ class DocxText:
     paragraphs: list[tuple[int, int, Any]]  # (start, end, w:p) for every paragraph
 
 
-def extract(body: Any, numbering: Numbering, styles: dict[str, _Style], keep_pieces: bool = False) -> DocxText:
+def extract(
+    body: Any, numbering: Numbering, styles: dict[str, _Style], keep_pieces: bool = False
+) -> DocxText:
     out: list[str] = []
     blocks: list[Block] = []
     pieces: list[tuple[int, Any]] = []
@@ -403,8 +448,14 @@ def extract(body: Any, numbering: Numbering, styles: dict[str, _Style], keep_pie
         out.append("\n")
         pos += 1
         blocks.append(
-            Block(start, end, heading_level=heading_level, marker_end=marker_end, in_table=in_table,
-                  style=style_name)  # fmt: skip
+            Block(
+                start,
+                end,
+                heading_level=heading_level,
+                marker_end=marker_end,
+                in_table=in_table,
+                style=style_name,
+            )
         )
     text = "".join(out)
     trimmed: list[Block] = []
@@ -459,10 +510,20 @@ def load_parts(zf: zipfile.ZipFile, path: str | None) -> tuple[Any, Numbering, d
         folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
         num_xml = _read_part(zf, folder + "numbering.xml", path)
         sty_xml = _read_part(zf, folder + "styles.xml", path)
-        numbering = Numbering.from_xml(_parse_xml(num_xml, "numbering.xml", path) if num_xml else None)
+        numbering = Numbering.from_xml(
+            _parse_xml(num_xml, "numbering.xml", path) if num_xml else None
+        )
         styles = _styles(_parse_xml(sty_xml, "styles.xml", path) if sty_xml else None)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as exc:
-        raise CorruptDocxError(f"corrupt archive member ({exc.__class__.__name__}: {exc})", path) from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
+        raise CorruptDocxError(
+            f"corrupt archive member ({exc.__class__.__name__}: {exc})", path
+        ) from None
     except (ValueError, KeyError, IndexError) as exc:
         raise CorruptDocxError(f"unreadable Word XML ({exc.__class__.__name__})", path) from None
     body = root.find(W + "body")
@@ -481,5 +542,6 @@ def read_docx(source: bytes | str | IO[bytes], path: str | None = None) -> Docum
         from govtext.errors import EmptyInputError
 
         raise EmptyInputError("the Word document has no text", path)
-    return Document(text=result.text, path=path, encoding="docx", format="docx", blocks=result.blocks)
-
+    return Document(
+        text=result.text, path=path, encoding="docx", format="docx", blocks=result.blocks
+    )

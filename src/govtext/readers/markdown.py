@@ -41,12 +41,12 @@ def _mask_emphasis(line: str, chars: list[str], base: int) -> None:
         if can_close:
             for k in range(len(openers) - 1, -1, -1):
                 o = openers[k]
-                if o.group()[0] == m.group()[0] and len(o.group()) == len(m.group()):
-                    if m.start() > o.end():  # non-empty content
-                        _mask(chars, base + o.start(), base + o.end())
-                        _mask(chars, base + m.start(), base + m.end())
-                        del openers[k:]
-                        break
+                same_run = o.group()[0] == m.group()[0] and len(o.group()) == len(m.group())
+                if same_run and m.start() > o.end():  # a matching opener and non-empty content
+                    _mask(chars, base + o.start(), base + o.end())
+                    _mask(chars, base + m.start(), base + m.end())
+                    del openers[k:]
+                    break
             else:
                 can_close = False
             if can_close:
@@ -109,7 +109,11 @@ def markdown_document(text: str, *, path: str | None, encoding: str | None) -> D
             flush()
             _mask(norm, start, start + b.end())
         for lm in _LINK.finditer(line):
-            _mask(norm, start + lm.start(), start + lm.start() + (2 if lm.group().startswith("!") else 1))
+            _mask(
+                norm,
+                start + lm.start(),
+                start + lm.start() + (2 if lm.group().startswith("!") else 1),
+            )
             _mask(norm, start + lm.start(1) + len(lm.group(1)), start + lm.end())
         for cm in _CODE.finditer(line):
             _mask(norm, start + cm.start(), start + cm.end())
@@ -130,4 +134,6 @@ def markdown_document(text: str, *, path: str | None, encoding: str | None) -> D
             e -= 1
         if s < e:
             trimmed.append(Block(s, e, heading_level=blk.heading_level))
-    return Document(text=text, path=path, encoding=encoding, format="markdown", blocks=trimmed, norm=normed)
+    return Document(
+        text=text, path=path, encoding=encoding, format="markdown", blocks=trimmed, norm=normed
+    )

@@ -40,20 +40,30 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without a BOM has NUL in every other byte of its ASCII characters."""
-    sample = data[:4096]
-    if len(sample) < 8 or len(sample) % 2:
+    """UTF-16 saved without a BOM: most NUL bytes sit at one parity (the high byte of an ASCII
+    character), and the decoded text reads as text."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 4:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    for codec, nuls in (("utf-16-le", odd), ("utf-16-be", even)):
-        if nuls > half * 0.2 and (even if codec == "utf-16-le" else odd) < half * 0.05:
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                return None
-    return None
+    # CJK characters such as 一 (U+4E00) also hold a NUL byte, so parity is a majority, not a rule.
+    if odd > 2 * even:
+        codec = "utf-16-le"
+    elif even > 2 * odd:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    head = text[:4000]
+    readable = sum(1 for ch in head if ch.isprintable() or ch in "\r\n\t")
+    cjk = sum(1 for ch in head if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    if readable < len(head) * 0.98 or cjk + sum(ch.isascii() for ch in head) < len(head) * 0.9:
+        return None
+    return text
 
 
 def _check_text(text: str, path: str | None, encoding: str) -> None:
@@ -62,7 +72,9 @@ def _check_text(text: str, path: str | None, encoding: str) -> None:
     sample = text[:20000]
     bad = sum(1 for ch in sample if ch in _CONTROL)
     if bad > max(2, len(sample) // 200):
-        raise BinaryInputError(f"not a text file ({bad} control characters after decoding as {encoding})", path)
+        raise BinaryInputError(
+            f"not a text file ({bad} control characters after decoding as {encoding})", path
+        )
 
 
 def _plausible_gb(text: str) -> bool:
@@ -86,7 +98,9 @@ def decode(data: bytes, path: str | None = None, encoding: str | None = None) ->
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
-            raise DecodeError(f"cannot decode as {encoding}: {exc.__class__.__name__}", path) from None
+            raise DecodeError(
+                f"cannot decode as {encoding}: {exc.__class__.__name__}", path
+            ) from None
         text = text.removeprefix("\ufeff")
         _check_text(text, path, encoding)
         return text, encoding
@@ -95,7 +109,9 @@ def decode(data: bytes, path: str | None = None, encoding: str | None = None) ->
             try:
                 text = data[len(bom) :].decode(codec if codec != "utf-8-sig" else "utf-8")
             except UnicodeDecodeError:
-                raise DecodeError(f"has a {name} byte-order mark but is not valid {name}", path) from None
+                raise DecodeError(
+                    f"has a {name} byte-order mark but is not valid {name}", path
+                ) from None
             _check_text(text, path, name)
             return text, name
     if _looks_binary(data):
@@ -117,5 +133,7 @@ def decode(data: bytes, path: str | None = None, encoding: str | None = None) ->
         raise DecodeError("cannot decode: tried UTF-8 and GB18030 (use --encoding)", path) from None
     _check_text(text, path, "gb18030")
     if not _plausible_gb(text):
-        raise DecodeError("cannot decode: not UTF-8, and as GB18030 it is not Chinese text (use --encoding)", path)
+        raise DecodeError(
+            "cannot decode: not UTF-8, and as GB18030 it is not Chinese text (use --encoding)", path
+        )
     return text, "gb18030"

@@ -43,8 +43,13 @@ def boilerplate_patterns() -> tuple[BoilerplatePattern, ...]:
             continue
         rec = json.loads(line)
         out.append(
-            BoilerplatePattern(rec["id"], rec["kind"], re.compile(rec["pattern"]), rec.get("scope") == "tail",
-                               rec["source"])  # fmt: skip
+            BoilerplatePattern(
+                rec["id"],
+                rec["kind"],
+                re.compile(rec["pattern"]),
+                rec.get("scope") == "tail",
+                rec["source"],
+            )
         )
     return tuple(out)
 
@@ -89,7 +94,9 @@ def text_blocks(doc: Document) -> list[Block]:
     nonblank = [i for i, (s, e, _) in enumerate(lines) if e > s]
     if not nonblank:
         return []
-    followed_by_blank = sum(1 for i in nonblank if i + 1 < len(lines) and lines[i + 1][0] == lines[i + 1][1])
+    followed_by_blank = sum(
+        1 for i in nonblank if i + 1 < len(lines) and lines[i + 1][0] == lines[i + 1][1]
+    )
     blank_layout = len(nonblank) >= 3 and followed_by_blank / len(nonblank) >= 0.4
     blocks: list[Block] = []
     cur_start = cur_end = -1
@@ -99,7 +106,9 @@ def text_blocks(doc: Document) -> list[Block]:
     for s, e, raw in lines:
         if e == s:
             # A line holding only zero-width characters is a copy artefact, not a paragraph break.
-            if any(ch in _ZERO_WIDTH for ch in text[raw:s]) and not text[raw:s].strip(_ZERO_WIDTH + " \t\r\u3000"):
+            if any(ch in _ZERO_WIDTH for ch in text[raw:s]) and not text[raw:s].strip(
+                _ZERO_WIDTH + " \t\r\u3000"
+            ):
                 continue
             prev_line_blank = True
             continue
@@ -112,11 +121,17 @@ def text_blocks(doc: Document) -> list[Block]:
             elif _marker_only(norm, prev_s, prev_e):
                 join = True  # "一、" on a line of its own, the title on the next
             elif blank_layout and not prev_line_blank:
+                # Inside a blank-line paragraph a line break is a layout artefact, unless the
+                # line before ends a sentence or is a heading of its own.
                 join = not (
                     _is_heading_line(norm, prev_s, prev_e)
+                    or norm[prev_e - 1] in "。！？!?"
                     or (
                         norm[prev_e - 1] in TERMINAL
-                        and (HEADING_MARKER.match(norm, s, e) is not None or TASK_AT_START.match(norm, s, e))
+                        and (
+                            HEADING_MARKER.match(norm, s, e) is not None
+                            or TASK_AT_START.match(norm, s, e)
+                        )
                     )
                 )
         if join:
@@ -152,14 +167,26 @@ def split_reader_blocks(doc: Document, blocks: list[Block]) -> list[Block]:
             prev_end = nl
             while prev_end > start and norm[prev_end - 1] == " ":
                 prev_end -= 1
-            if prev_end > start and (
-                HEADING_MARKER.match(norm, nxt, b.end) or TASK_AT_START.match(norm, nxt, b.end)
-            ) and (norm[prev_end - 1] in TERMINAL or _is_heading_line(norm, start, prev_end)):
+            if (
+                prev_end > start
+                and (
+                    HEADING_MARKER.match(norm, nxt, b.end) or TASK_AT_START.match(norm, nxt, b.end)
+                )
+                and (norm[prev_end - 1] in TERMINAL or _is_heading_line(norm, start, prev_end))
+            ):
                 out.append(Block(start, prev_end, in_table=b.in_table, style=b.style))
                 start = nxt
             pos = nl + 1
-        out.append(Block(start, b.end, heading_level=b.heading_level, marker_end=b.marker_end,
-                         in_table=b.in_table, style=b.style))  # fmt: skip
+        out.append(
+            Block(
+                start,
+                b.end,
+                heading_level=b.heading_level,
+                marker_end=b.marker_end,
+                in_table=b.in_table,
+                style=b.style,
+            )
+        )
     return out
 
 

@@ -20,13 +20,14 @@ CN = "一二三四五六七八九十"
 CLAUSE_START = set("。；;！？!?：:，,”’）)」 \n")
 
 _TASK = re.compile(
-    rf"(?P<shi>([{CN}]{{1,3}})是)(?![的否非])"
+    rf"(?=[{CN}第其首再然最（(\u2460-\u2473])"
+    rf"(?:(?P<shi>([{CN}]{{1,3}})是)(?![的否非])"
     rf"|(?P<yao>([{CN}]{{1,2}})要)(?=[{CN[0]}-\u9fff])"
     rf"|(?P<di>第([{CN}]{{1,3}})[，,、：:])"
     rf"|(?P<qi>其([{CN}]{{1,2}})[，,、：:])"
     r"|(?P<seq>(首先|其次|再次|然后|最后)[，,])"
     r"|(?P<paren>[（(](\d{1,2})[)）])"
-    r"|(?P<circled>([\u2460-\u2473]))"
+    r"|(?P<circled>([\u2460-\u2473])))"
 )
 _SEQ_ORDINAL = {"首先": 1, "其次": 2, "再次": 3}
 _NEEDS_TWO = {"seq", "yao", "qi"}
@@ -53,7 +54,9 @@ class RawEnumeration:
     tasks: list[RawTask] = field(default_factory=list)
 
 
-def find_tasks(norm: str, text: str, start: int, end: int, paragraph: int, section: str | None) -> list[RawTask]:
+def find_tasks(
+    norm: str, text: str, start: int, end: int, paragraph: int, section: str | None
+) -> list[RawTask]:
     """Item markers in the paragraph body ``[start, end)``."""
     out = []
     for m in _TASK.finditer(norm, start, end):
@@ -93,11 +96,11 @@ def group(tasks: list[RawTask]) -> list[RawEnumeration]:
         cont = False
         if cur is not None and cur.section == t.section and t.ordinal != 1:
             last = cur.tasks[-1]
-            if last.paragraph == t.paragraph:
-                cont = True
-            elif t.at_paragraph_start:
-                cont = True
-            elif last.at_paragraph_start and t.paragraph - last.paragraph <= 1:
+            if (
+                last.paragraph == t.paragraph
+                or t.at_paragraph_start
+                or (last.at_paragraph_start and t.paragraph - last.paragraph <= 1)
+            ):
                 cont = True
         if cont and cur is not None:
             cur.tasks.append(t)

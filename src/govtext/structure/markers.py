@@ -37,7 +37,9 @@ HEADING_MARKER = re.compile(
 _GROUP_OF = {name: i for i, (name, _) in enumerate(_HEADING_SPECS)}
 
 # A paragraph that opens with an item marker is a task paragraph, never a heading.
-TASK_AT_START = re.compile(rf"[ \t]*(?:[{CN}]{{1,3}}是|第[{CN}]{{1,3}}[，,、：:]|首先[，,]|其一[，,、])")
+TASK_AT_START = re.compile(
+    rf"[ \t]*(?:[{CN}]{{1,3}}是|第[{CN}]{{1,3}}[，,、：:]|首先[，,]|其一[，,、])"
+)
 
 SENTENCE_END = "。！？!?"
 TERMINAL = "。！？!?；;：:…"
@@ -54,7 +56,7 @@ class Marker:
 
 
 def _is_range(norm: str, pos: int, end: int, ordinal: int) -> bool:
-    """"一、二季度", "三、四月份": two numerals joined by 、 in a sentence, not a heading."""
+    """ "一、二季度", "三、四月份": two numerals joined by 、 in a sentence, not a heading."""
     nxt = norm[pos : min(end, pos + 3)]
     if not nxt or nxt[0] not in CN:
         return False

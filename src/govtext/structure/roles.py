@@ -17,7 +17,9 @@ ROLES = ("preamble", "review", "problems", "plan", "closing")
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[list[tuple[str, list[re.Pattern[str]]]], re.Pattern[str]]:
-    data = json.loads(resources.files("govtext.data").joinpath("section_roles.json").read_text("utf-8"))
+    data = json.loads(
+        resources.files("govtext.data").joinpath("section_roles.json").read_text("utf-8")
+    )
     ordered = [(role, [re.compile(p) for p in data["cues"][role]]) for role in data["order"]]
     return ordered, re.compile(data["closing_paragraph"])
 

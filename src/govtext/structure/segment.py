@@ -33,8 +33,12 @@ from govtext.structure.roles import is_closing_paragraph, role_of_title
 _RANK_FIXED = {"appendix": -1, "part": 0, "chapter": 1, "jie": 2}
 _RUN_IN_MAX = 80  # a first sentence longer than this is body text, not a run-in title
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,2}月([\d一二三四五六七八九十]{1,3}日)?$")
-_SUBTITLE = re.compile(r"^(?:(?:[—－-]{1,2}|（|\().{2,60}(?:讲话|发言|报告|总结|汇报)[)）]?|[（(][^（()）]{2,60}[)）])$")
+_DATE_LINE = re.compile(
+    r"^[\d〇○零一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,2}月([\d一二三四五六七八九十]{1,3}日)?$"
+)
+_SUBTITLE = re.compile(
+    r"^(?:(?:[—－-]{1,2}|（|\().{2,60}(?:讲话|发言|报告|总结|汇报)[)）]?|[（(][^（()）]{2,60}[)）])$"
+)
 
 
 @dataclass
@@ -46,7 +50,9 @@ class _Heading:
     heading_end: int
     title_start: int
     title_end: int
-    body_start: int  # where the paragraph's body text starts (== block end for a title-only heading)
+    body_start: (
+        int  # where the paragraph's body text starts (== block end for a title-only heading)
+    )
     run_in: bool
     level: int = 0
     parent: int | None = None
@@ -94,7 +100,17 @@ def _marked_heading(doc: Document, block: Block, marker: Marker, index: int) -> 
         heading_end = end
     if te > ts and norm[te - 1] in "。.":
         te -= 1
-    return _Heading(index, marker, marker.family, block.start, heading_end, ts, te, body_start, run_in)
+    return _Heading(
+        index, marker, marker.family, block.start, heading_end, ts, te, body_start, run_in
+    )
+
+
+_LINE_BREAK_IN_TITLE = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
+
+
+def _clean_title(title: str) -> str:
+    """A title broken over lines (a link fragment, a soft break) reads as one line."""
+    return _LINE_BREAK_IN_TITLE.sub("", title) if "\n" in title or "\r" in title else title
 
 
 def _unmarked_candidate(norm: str, block: Block) -> bool:
@@ -118,23 +134,17 @@ def _unmarked_candidate(norm: str, block: Block) -> bool:
     return not _DATE_LINE.match(text.replace(" ", ""))
 
 
+_SENTENCE_BREAK = re.compile(r"[。！？!?]+[”’）)》」』】。！？!?]*|\n")
+
+
 def _sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     out = []
     start = s
-    i = s
-    while i < e:
-        ch = norm[i]
-        if ch in SENTENCE_END or ch == "\n":
-            j = i + 1
-            while j < e and (norm[j] in CLOSERS or norm[j] in SENTENCE_END):
-                j += 1
-            a, b = _strip_span(norm, start, j)
-            if b > a:
-                out.append((a, b))
-            start = j
-            i = j
-            continue
-        i += 1
+    for m in _SENTENCE_BREAK.finditer(norm, s, e):
+        a, b = _strip_span(norm, start, m.end())
+        if b > a:
+            out.append((a, b))
+        start = m.end()
     a, b = _strip_span(norm, start, e)
     if b > a:
         out.append((a, b))
@@ -158,20 +168,41 @@ def _nest(headings: list[_Heading]) -> None:
                 del stack[at:]
         elif key.startswith("hint"):
             level = int(key[4:])
-            at = next((k for k in range(len(stack)) if stack[k][0].startswith("hint")
-                       and int(stack[k][0][4:]) >= level), None)  # fmt: skip
+            at = next(
+                (
+                    k
+                    for k in range(len(stack))
+                    if stack[k][0].startswith("hint") and int(stack[k][0][4:]) >= level
+                ),
+                None,
+            )
             if at is not None:
                 del stack[at:]
         else:
             if key in _RANK_FIXED:
                 # 第一章 / 第一部分 / 第一节 rank by their words, whatever the order they appear in.
-                at = next((k for k in range(len(stack)) if _RANK_FIXED.get(stack[k][0], 99) >= _RANK_FIXED[key]), None)
+                at = next(
+                    (
+                        k
+                        for k in range(len(stack))
+                        if _RANK_FIXED.get(stack[k][0], 99) >= _RANK_FIXED[key]
+                    ),
+                    None,
+                )
                 if at is not None:
                     del stack[at:]
             same = [k for k in range(len(stack)) if stack[k][0] == key]
             if same:
-                target = next((k for k in reversed(same) if new_ord is not None and ordinal(k) is not None
-                               and new_ord == (ordinal(k) or 0) + 1), None)  # fmt: skip
+                target = next(
+                    (
+                        k
+                        for k in reversed(same)
+                        if new_ord is not None
+                        and ordinal(k) is not None
+                        and new_ord == (ordinal(k) or 0) + 1
+                    ),
+                    None,
+                )
                 if target is None and not (new_ord == 1 and ordinal(same[-1]) not in (None, 1)):
                     target = same[-1]
                 # An ordinal 1 after a later item ("四、" then "一、") opens a nested list.
@@ -215,7 +246,9 @@ def parse(doc: Document) -> ParsedReport:
                 tail_kind = found[0]
         if kind is not None:
             p = doc.position(b.start)
-            boiler.append(Boilerplate(kind, b.start, b.end, p.line, p.column, text[b.start : b.end]))
+            boiler.append(
+                Boilerplate(kind, b.start, b.end, p.line, p.column, text[b.start : b.end])
+            )
         else:
             content.append(b)
 
@@ -226,7 +259,11 @@ def parse(doc: Document) -> ParsedReport:
     if len(content) >= 2:
         b0 = content[0]
         t0 = norm[b0.start : b0.end]
-        md_title = doc.format == "markdown" and b0.heading_level == 1
+        md_title = (
+            doc.format == "markdown"
+            and b0.heading_level == 1
+            and not any(b.heading_level == 1 for b in content[1:])
+        )
         if md_title or (
             b0.end - b0.start <= 60
             and "\n" not in t0
@@ -235,14 +272,21 @@ def parse(doc: Document) -> ParsedReport:
             and match_heading_marker(norm, text, b0.start, b0.end) is None
             and not TASK_AT_START.match(norm, b0.start, b0.end)
             and (b0.heading_level is None or b0.heading_level == 1)
+            and not any(
+                b.heading_level == b0.heading_level for b in content[1:] if b0.heading_level
+            )
         ):
             title_span = (b0.start, b0.end)
             first_body = 1
             b1 = content[1]
-            if len(content) > 2 and b1.end - b1.start <= 60 and _SUBTITLE.match(norm[b1.start : b1.end]):
+            if (
+                len(content) > 2
+                and b1.end - b1.start <= 60
+                and _SUBTITLE.match(norm[b1.start : b1.end])
+            ):
                 title_span = (b0.start, b1.end)
                 first_body = 2
-            title = re.sub(r"\s+", " ", text[title_span[0] : title_span[1]]).strip()
+            title = re.sub(r"\s+", " ", _clean_title(text[title_span[0] : title_span[1]])).strip()
 
     body_blocks = content[first_body:]
     headings: list[_Heading] = []
@@ -273,7 +317,7 @@ def parse(doc: Document) -> ParsedReport:
             continue
         nxt = body_blocks[i + 1]
         nxt_len = nxt.end - nxt.start
-        if not (i + 1 in heading_of_block or nxt_len >= max(40, 2 * (b.end - b.start))):
+        if not (i + 1 in heading_of_block or nxt_len >= max(30, 2 * (b.end - b.start))):
             continue
         s, e = _strip_span(norm, b.start, b.end)
         h = _Heading(i, None, "unmarked", s, e, s, e, e, False)
@@ -298,35 +342,48 @@ def parse(doc: Document) -> ParsedReport:
         if own is None and h.parent is not None:
             own = roles[h.parent]
         if own is None:
-            prev_top = next((roles[j] for j in range(i - 1, -1, -1) if headings[j].level == 1), None)
-            own = prev_top or "review"
+            # Reports run review -> problems -> plan: an uncued top-level section follows suit.
+            prev_top = next(
+                (roles[j] for j in range(i - 1, -1, -1) if headings[j].level == 1), None
+            )
+            own = "plan" if prev_top == "problems" else (prev_top or "review")
         roles.append(own)
     for i, h in enumerate(headings):
         pos = doc.position(h.start)
         marker_text = h.marker.text if h.marker else ""
         sections.append(
             Section(
-                id=ids[i], level=h.level, marker=marker_text, ordinal=h.marker.ordinal if h.marker else None,
-                style=h.style, title=text[h.title_start : h.title_end], role=roles[i],
-                parent=ids[h.parent] if h.parent is not None else None, start=h.start, end=ends[i],
-                line=pos.line, column=pos.column, heading_end=h.heading_end, title_start=h.title_start,
-                title_end=h.title_end, run_in=h.run_in,
-            )  # fmt: skip
+                id=ids[i],
+                level=h.level,
+                marker=marker_text,
+                ordinal=h.marker.ordinal if h.marker else None,
+                style=h.style,
+                title=_clean_title(text[h.title_start : h.title_end]),
+                role=roles[i],
+                parent=ids[h.parent] if h.parent is not None else None,
+                start=h.start,
+                end=ends[i],
+                line=pos.line,
+                column=pos.column,
+                heading_end=h.heading_end,
+                title_start=h.title_start,
+                title_end=h.title_end,
+                run_in=h.run_in,
+            )
         )
 
     # Paragraphs: body blocks (a run-in heading's block from its body on).
     section_at: list[str | None] = []
+    index_of = {h.block: k for k, h in enumerate(headings)}
     current: int | None = None
-    for i, b in enumerate(body_blocks):
-        h = heading_of_block.get(i)
-        if h is not None:
-            current = headings.index(h)
+    for i in range(len(body_blocks)):
+        current = index_of.get(i, current)
         section_at.append(ids[current] if current is not None else None)
     role_of_section = {s.id: s.role for s in sections}
     para_spans: list[tuple[int, int, str | None]] = []
     for i, b in enumerate(body_blocks):
-        h = heading_of_block.get(i)
-        start = b.start if h is None else h.body_start
+        heading = heading_of_block.get(i)
+        start = b.start if heading is None else heading.body_start
         if start >= b.end:
             continue
         para_spans.append((start, b.end, section_at[i]))
@@ -362,22 +419,54 @@ def parse(doc: Document) -> ParsedReport:
         first, last = en.tasks[0], en.tasks[-1]
         pos = doc.position(first.start)
         enumerations.append(
-            Enumeration(f"e{n + 1}", en.family, en.section, first.start, last.end, pos.line, pos.column,
-                        len(en.tasks), tuple(task_ids[id(t)] for t in en.tasks))  # fmt: skip
+            Enumeration(
+                f"e{n + 1}",
+                en.family,
+                en.section,
+                first.start,
+                last.end,
+                pos.line,
+                pos.column,
+                len(en.tasks),
+                tuple(task_ids[id(t)] for t in en.tasks),
+            )
         )
     for t in all_tasks:
         ts = t.marker_end
         limit = t.end
+        while ts < limit and norm[ts] in " \t\n，,：:":
+            ts += 1
         te = ts
-        while te < limit and norm[te] not in "。；;！？!?\n":
+        while te < limit and norm[te] not in "。；;！？!?":
             te += 1
         ts, te = _strip_span(norm, ts, te, " \t\n，,：:")
         pos = doc.position(t.start)
         tasks.append(
-            Task(task_ids[id(t)], t.marker, t.ordinal, t.family, text[ts:te], f"e{t.enum + 1}", t.section,
-                 f"p{t.paragraph + 1}", t.start, t.end, pos.line, pos.column, ts, te)  # fmt: skip
+            Task(
+                task_ids[id(t)],
+                t.marker,
+                t.ordinal,
+                t.family,
+                _clean_title(text[ts:te]),
+                f"e{t.enum + 1}",
+                t.section,
+                f"p{t.paragraph + 1}",
+                t.start,
+                t.end,
+                pos.line,
+                pos.column,
+                ts,
+                te,
+            )
         )
     return ParsedReport(
-        doc=doc, title=title, title_span=title_span, sections=sections, paragraphs=paragraphs,
-        sentences=sentences, tasks=tasks, enumerations=enumerations, boilerplate=boiler,
-    )  # fmt: skip
+        doc=doc,
+        title=title,
+        title_span=title_span,
+        sections=sections,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        tasks=tasks,
+        enumerations=enumerations,
+        boilerplate=boiler,
+    )

@@ -1,0 +1,285 @@
+"""Benchmarks as ratios against a baseline run side by side, in the same run, whole process.
+
+    python scripts/bench.py parse  [CORPUS_DIR]   # read+parse vs a plain jieba.lcut pass
+    python scripts/bench.py lint   [CORPUS_DIR]   # govtext lint vs one compiled regex pass; cold start
+    python scripts/bench.py segment [CORPUS_DIR]  # govtext.segment vs plain jieba and rjieba
+    python scripts/bench.py batch  [CORPUS_DIR]   # batch -j1 vs -j2 throughput; memory at 1x and 10x
+    python scripts/bench.py all
+
+CORPUS_DIR defaults to out/national (written by scripts/export_national.py from ../shared).
+Every measurement runs as its own process, start-up included, `--repeat` times (default 3);
+the best (minimum) wall time is reported, since noise only ever adds time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md", ".docx"))
+    if not files:
+        sys.exit(f"no .txt/.md/.docx files under {corpus} (run scripts/export_national.py first)")
+    return files
+
+
+def corpus_chars(files: list[Path]) -> int:
+    return sum(
+        len(p.read_text(encoding="utf-8", errors="replace")) for p in files if p.suffix != ".docx"
+    )
+
+
+def run(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def peak_rss_kb(cmd: list[str]) -> int:
+    """Peak resident memory of a process and its children, via GNU time when present."""
+    gnu_time = shutil.which("time") or "/usr/bin/time"
+    if not os.path.exists(gnu_time):
+        return -1
+    out = subprocess.run([gnu_time, "-f", "%M", *cmd], capture_output=True, text=True, check=True)
+    return int(out.stderr.strip().splitlines()[-1])
+
+
+def row(name: str, seconds: float, chars: int, baseline: float | None = None) -> str:
+    ratio = f"{seconds / baseline:6.2f}x baseline" if baseline else "   (baseline)"
+    return f"  {name:<34} {seconds:8.3f} s  {chars / seconds / 1e6:7.3f} M chars/s  {ratio}"
+
+
+def write_file_list(files: list[Path]) -> str:
+    fd, name = tempfile.mkstemp(suffix=".lst")
+    with os.fdopen(fd, "w") as fh:
+        fh.write("\n".join(map(str, files)))
+    return name
+
+
+JIEBA_PASS = """
+import sys, logging
+import jieba
+jieba.setLogLevel(logging.WARNING)
+for p in open(sys.argv[1]).read().split("\\n"):
+    jieba.lcut(open(p, encoding="utf-8").read())
+"""
+
+RJIEBA_PASS = """
+import sys
+import rjieba
+for p in open(sys.argv[1]).read().split("\\n"):
+    rjieba.cut(open(p, encoding="utf-8").read())
+"""
+
+REGEX_PASS = """
+import sys, regex
+pat = regex.compile(r"[XxＸ]{1,4}|[*＊]{1,3}|[％%]|【[^】]{0,20}】|待[补核][充实]")
+n = 0
+for p in open(sys.argv[1]).read().split("\\n"):
+    n += len(pat.findall(open(p, encoding="utf-8").read()))
+"""
+
+PARSE_PASS = """
+import sys
+import govtext
+from govtext.pipeline import parse_document
+for p in open(sys.argv[1]).read().split("\\n"):
+    parse_document(govtext.read(p)).to_dict()
+"""
+
+SEGMENT_PASS = """
+import sys
+import govtext
+for p in open(sys.argv[1]).read().split("\\n"):
+    govtext.segment(open(p, encoding="utf-8").read())
+"""
+
+
+def bench_parse(corpus: Path, repeat: int) -> None:
+    files = corpus_files(corpus)
+    chars = corpus_chars(files)
+    lst = write_file_list(files)
+    print(f"parse: {len(files)} files, {chars:,} characters ({corpus})")
+    base = run([PY, "-c", JIEBA_PASS, lst], repeat)
+    print(row("plain jieba.lcut (whole process)", base, chars))
+    lib = run([PY, "-c", PARSE_PASS, lst], repeat)
+    print(row("govtext read+parse (library)", lib, chars, base))
+    cli = run([PY, "-m", "govtext", "parse", "--format", "jsonl", *map(str, files)], repeat)
+    print(row("govtext parse --format jsonl (CLI)", cli, chars, base))
+    print(f"  => parse takes {cli / base:.0%} of jieba's time (target: at most 50%)")
+    os.unlink(lst)
+
+
+def bench_lint(corpus: Path, repeat: int) -> None:
+    files = corpus_files(corpus)
+    chars = corpus_chars(files)
+    lst = write_file_list(files)
+    print(f"lint: {len(files)} files, {chars:,} characters ({corpus})")
+    base = run([PY, "-c", REGEX_PASS, lst], repeat)
+    print(row("one compiled regex pass (whole process)", base, chars))
+    lint = run(
+        [PY, "-m", "govtext", "lint", "--format", "json", "--exit-zero", *map(str, files)], repeat
+    )
+    print(row("govtext lint (whole process)", lint, chars, base))
+    print(f"  => lint takes {lint / base:.1f}x the regex pass (target: within 10x)")
+    one = str(files[0])
+    cold_base = run([PY, "-c", "import typer, regex"], max(repeat, 5))
+    cold = run([PY, "-m", "govtext", "lint", "--exit-zero", one], max(repeat, 5))
+    print(
+        f"  cold start: python -c 'import typer, regex' {cold_base:.3f} s; govtext lint one file {cold:.3f} s "
+        f"= {cold / cold_base:.2f}x (target: within 1.5x)"
+    )
+    os.unlink(lst)
+
+
+def bench_segment(corpus: Path, repeat: int) -> None:
+    files = corpus_files(corpus)
+    chars = corpus_chars(files)
+    lst = write_file_list(files)
+    print(f"segment: {len(files)} files, {chars:,} characters ({corpus})")
+    base = run([PY, "-c", JIEBA_PASS, lst], repeat)
+    print(row("plain jieba.lcut (whole process)", base, chars))
+    try:
+        rj = run([PY, "-c", RJIEBA_PASS, lst], repeat)
+        print(row("rjieba.cut (Rust port)", rj, chars, base))
+    except subprocess.CalledProcessError:
+        print("  rjieba not installed (pip install rjieba)")
+    seg = run([PY, "-c", SEGMENT_PASS, lst], repeat)
+    print(row("govtext.segment (jieba + gov lexicon)", seg, chars, base))
+    startup = run([PY, "-c", "import govtext; govtext.segment('')"], repeat)
+    startup_jieba = run(
+        [PY, "-c", "import jieba, logging; jieba.setLogLevel(logging.WARNING); jieba.lcut('')"],
+        repeat,
+    )
+    print(
+        f"  start-up (dictionary load, once per process): govtext {startup:.3f} s, plain jieba {startup_jieba:.3f} s"
+    )
+    os.unlink(lst)
+
+
+def bench_batch(corpus: Path, repeat: int) -> None:
+    files = corpus_files(corpus)
+    chars = corpus_chars(files)
+    size_mb = sum(p.stat().st_size for p in files) / 1e6
+    with tempfile.TemporaryDirectory() as tmp:
+        times = {}
+        for jobs in (1, 2):
+            out = Path(tmp) / f"j{jobs}"
+
+            def once(out: Path = out, jobs: int = jobs) -> list[str]:
+                shutil.rmtree(out, ignore_errors=True)
+                return [
+                    PY,
+                    "-m",
+                    "govtext",
+                    "batch",
+                    str(corpus),
+                    "-o",
+                    str(out),
+                    "--format",
+                    "parquet",
+                    "-j",
+                    str(jobs),
+                    "--quiet",
+                ]
+
+            best = float("inf")
+            for _ in range(repeat):
+                cmd = once()
+                t0 = time.perf_counter()
+                subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+                best = min(best, time.perf_counter() - t0)
+            times[jobs] = best
+            print(
+                f"  batch -j {jobs}: {best:.2f} s, {len(files) / best:.1f} documents/s, {size_mb / best:.2f} MB/s"
+            )
+        print(
+            f"  => -j 2 gives {times[1] / times[2]:.2f}x the throughput of -j 1 (target: at least 1.7x)"
+        )
+        big = Path(tmp) / "x10"
+        for k in range(10):
+            (big / f"copy{k}").mkdir(parents=True)
+            for p in files:
+                # Each copy differs by one line so content hashes (and rows) are distinct.
+                (big / f"copy{k}" / p.name).write_text(
+                    p.read_text(encoding="utf-8") + f"\n副本{k}\n", encoding="utf-8"
+                )
+        mem1 = peak_rss_kb(
+            [
+                PY,
+                "-m",
+                "govtext",
+                "batch",
+                str(corpus),
+                "-o",
+                str(Path(tmp) / "m1"),
+                "--format",
+                "parquet",
+                "-j",
+                "2",
+                "--quiet",
+            ]
+        )
+        mem10 = peak_rss_kb(
+            [
+                PY,
+                "-m",
+                "govtext",
+                "batch",
+                str(big),
+                "-o",
+                str(Path(tmp) / "m10"),
+                "--format",
+                "parquet",
+                "-j",
+                "2",
+                "--quiet",
+            ]
+        )
+        print(
+            f"  peak memory (largest process): 1x corpus {mem1 / 1024:.0f} MiB, 10x corpus {mem10 / 1024:.0f} MiB "
+            f"= {mem10 / max(mem1, 1):.2f}x (target: within 1.2x)"
+        )
+    _ = chars
+
+
+BENCHES: dict[str, Callable[[Path, int], None]] = {
+    "parse": bench_parse,
+    "lint": bench_lint,
+    "segment": bench_segment,
+    "batch": bench_batch,
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("what", choices=[*BENCHES, "all"])
+    ap.add_argument("corpus", nargs="?", default=str(ROOT / "out" / "national"))
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    if not corpus.exists() and corpus == ROOT / "out" / "national":
+        subprocess.run([PY, str(ROOT / "scripts" / "export_national.py"), str(corpus)], check=True)
+    for name, fn in BENCHES.items():
+        if args.what in (name, "all"):
+            fn(corpus, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

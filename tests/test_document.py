@@ -1,0 +1,27 @@
+from govtext.document import Document, normalise
+
+
+def test_normalise_keeps_length_and_maps_fullwidth():
+    text = "ＰＭ２．５年均值３９．８微克／立方米，同比下降５％\u00a0。\r\n第二行\r第三行"
+    norm = normalise(text)
+    assert len(norm) == len(text)
+    assert norm == "PM2.5年均值39.8微克/立方米，同比下降5% 。 \n第二行\n第三行"
+
+
+def test_position_counts_crlf_and_cr_as_line_ends():
+    doc = Document.from_text("一、总体情况\r\n（一）工作成效\r二是推进")
+    assert doc.position(0) == (1, 1)
+    assert doc.position(doc.text.index("（一）")) == (2, 1)
+    assert doc.position(doc.text.index("二是")) == (3, 1)
+    assert doc.line_text(2) == "（一）工作成效"
+
+
+def test_position_columns_are_code_points():
+    doc = Document.from_text("各位代表：\n现在，我代表局党组报告工作。")
+    assert doc.position(doc.text.index("我代表")) == (2, 4)
+
+
+def test_from_text_markdown_masks_emphasis_but_keeps_offsets():
+    doc = Document.from_text("## 一、总体情况\n\n全年**完成**目标任务。", format="markdown")
+    assert doc.text.index("完成") == doc.norm.index("完成")
+    assert "*" not in doc.norm
