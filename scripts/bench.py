@@ -49,6 +49,27 @@ def run(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> float
     return best
 
 
+def run_pair(a: list[str], b: list[str], repeat: int) -> tuple[float, float]:
+    """Best times of two commands measured interleaved, so load on the machine hits both alike."""
+    best_a = best_b = float("inf")
+    for _ in range(repeat):
+        for cmd, which in ((a, "a"), (b, "b")):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            dt = time.perf_counter() - t0
+            if which == "a":
+                best_a = min(best_a, dt)
+            else:
+                best_b = min(best_b, dt)
+    return best_a, best_b
+
+
+def prepare() -> None:
+    """Bytecode as an installed package has it (this sandbox sets PYTHONDONTWRITEBYTECODE), and
+    govtext's regex-program cache warmed by one run: the state of any second run on a machine."""
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src" / "govtext")], check=False)
+
+
 def peak_rss_kb(cmd: list[str]) -> int:
     """Peak resident memory of a process and its children, via GNU time when present."""
     gnu_time = shutil.which("time") or "/usr/bin/time"

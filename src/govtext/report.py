@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from govtext.document import Document
@@ -21,23 +20,40 @@ from govtext.model import (
 )
 
 
-@dataclass
 class ParsedReport:
     """A parsed report. Element lists are in document order; ``to_dict()`` is the JSON schema."""
 
-    doc: Document
-    title: str | None = None
-    title_span: tuple[int, int] | None = None
-    sections: list[Section] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    enumerations: list[Enumeration] = field(default_factory=list)
-    boilerplate: list[Boilerplate] = field(default_factory=list)
-    slogans: list[Slogan] = field(default_factory=list)
-    metrics: list[Metric] = field(default_factory=list)
-    placeholders: list[Placeholder] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    def __init__(
+        self,
+        doc: Document,
+        title: str | None = None,
+        title_span: tuple[int, int] | None = None,
+        sections: list[Section] | None = None,
+        paragraphs: list[Paragraph] | None = None,
+        sentences: list[Sentence] | None = None,
+        tasks: list[Task] | None = None,
+        enumerations: list[Enumeration] | None = None,
+        boilerplate: list[Boilerplate] | None = None,
+        blocks: list[tuple[int, int]] | None = None,
+        slogans: list[Slogan] | None = None,
+        metrics: list[Metric] | None = None,
+        placeholders: list[Placeholder] | None = None,
+        findings: list[Finding] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.title = title
+        self.title_span = title_span
+        self.sections = sections or []
+        self.paragraphs = paragraphs or []
+        self.sentences = sentences or []
+        self.tasks = tasks or []
+        self.enumerations = enumerations or []
+        self.boilerplate = boilerplate or []
+        self.blocks = blocks or []  # content blocks: title, headings, paragraphs
+        self.slogans = slogans or []
+        self.metrics = metrics or []
+        self.placeholders = placeholders or []
+        self.findings = findings or []
 
     @property
     def text(self) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from govtext import _re
 from govtext.document import Block, Document
 from govtext.errors import CorruptDocxError, EncryptedDocxError, UnsafeDocxError
 
@@ -326,7 +327,7 @@ def _num_pr(ppr: Any, default_ilvl: int | None) -> tuple[str, int] | None:
     )
 
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$")
+_HEADING_NAME = _re.compile(r"^(?:heading|标题)\s*([1-9])$")
 
 
 def _style_chain(styles: dict[str, _Style], style_id: str | None) -> Iterator[_Style]:

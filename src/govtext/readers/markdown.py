@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 
+from govtext import _re
 from govtext.document import Block, Document, normalise
 
-_HEADING = re.compile(r"^( {0,3})(#{1,6})([ \t]+|$)(.*?)([ \t]+#+)?[ \t]*$")
-_BULLET = re.compile(r"^( {0,3})([-+*])[ \t]+(?=\S)")
-_QUOTE = re.compile(r"^( {0,3})(>[ \t]?)+")
-_RULE = re.compile(r"^ {0,3}([-*_])[ \t]*(\1[ \t]*){2,}$")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
-_CODE = re.compile(r"`+")
+_HEADING = _re.compile(r"^( {0,3})(#{1,6})([ \t]+|$)(.*?)([ \t]+#+)?[ \t]*$")
+_BULLET = _re.compile(r"^( {0,3})([-+*])[ \t]+(?=\S)")
+_QUOTE = _re.compile(r"^( {0,3})(>[ \t]?)+")
+_RULE = _re.compile(r"^ {0,3}([-*_])[ \t]*(\1[ \t]*){2,}$")
+_FENCE = _re.compile(r"^ {0,3}(```|~~~)")
+_COMMENT = _re.compile(r"<!--.*?-->", re.S)
+_LINK = _re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
+_CODE = _re.compile(r"`+")
 # A delimiter run of * or _ ; pairing below follows CommonMark's flanking idea, simplified.
-_DELIM = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}|(?<=\s)_{1,3}")
+_DELIM = _re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}|(?<=\s)_{1,3}")
 # Characters that follow a number: a star run glued to them is a number slot, not emphasis.
 _AFTER_NUMBER = set("%％‰个项次件家人名条批场期篇天元万亿余多年月日号倍户座所台辆套吨亩千百")
 
@@ -31,29 +32,34 @@ def _mask(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
-def _mask_emphasis(line: str, chars: list[str], base: int) -> None:
-    runs = [m for m in _DELIM.finditer(line)]
+def emphasis_delimiters(line: str) -> list[tuple[int, int]]:
+    """Spans of the ``*``/``_`` runs in ``line`` that pair up as emphasis."""
+    out: list[tuple[int, int]] = []
     openers: list[re.Match[str]] = []
-    for m in runs:
+    for m in _DELIM.finditer(line):
         before = line[m.start() - 1] if m.start() > 0 else " "
         after = line[m.end()] if m.end() < len(line) else " "
-        can_close = not before.isspace() and bool(openers)
-        if can_close:
+        if not before.isspace() and openers:
+            closed = False
             for k in range(len(openers) - 1, -1, -1):
                 o = openers[k]
                 same_run = o.group()[0] == m.group()[0] and len(o.group()) == len(m.group())
                 if same_run and m.start() > o.end():  # a matching opener and non-empty content
-                    _mask(chars, base + o.start(), base + o.end())
-                    _mask(chars, base + m.start(), base + m.end())
+                    out.append(o.span())
+                    out.append(m.span())
                     del openers[k:]
+                    closed = True
                     break
-            else:
-                can_close = False
-            if can_close:
+            if closed:
                 continue
-        can_open = not after.isspace() and after not in _AFTER_NUMBER and not before.isdigit()
-        if can_open:
+        if not after.isspace() and after not in _AFTER_NUMBER and not before.isdigit():
             openers.append(m)
+    return out
+
+
+def _mask_emphasis(line: str, chars: list[str], base: int) -> None:
+    for s, e in emphasis_delimiters(line):
+        _mask(chars, base + s, base + e)
 
 
 def markdown_document(text: str, *, path: str | None, encoding: str | None) -> Document:

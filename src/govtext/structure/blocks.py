@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from typing import NamedTuple
 
+from govtext import _re
+from govtext.data import read_text
 from govtext.document import Block, Document
 from govtext.structure.markers import HEADING_MARKER, TASK_AT_START, TERMINAL
 
 OPENERS = "《“‘（(「『【〔"
 CONTINUERS = "》”’）)」』】〕、，。；：！？,.;:!?"
-_LINE = re.compile(r"[^\n]*")
+_LINE = _re.compile(r"[^\n]*")
 
 
-@dataclass(frozen=True)
-class BoilerplatePattern:
+class BoilerplatePattern(NamedTuple):
     id: str
     kind: str
     pattern: re.Pattern[str]
@@ -37,7 +37,7 @@ class BoilerplatePattern:
 def boilerplate_patterns() -> tuple[BoilerplatePattern, ...]:
     """The sourced patterns of ``data/boilerplate.jsonl``, loaded once."""
     out = []
-    text = resources.files("govtext.data").joinpath("boilerplate.jsonl").read_text("utf-8")
+    text = read_text("boilerplate.jsonl")
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -46,7 +46,7 @@ def boilerplate_patterns() -> tuple[BoilerplatePattern, ...]:
             BoilerplatePattern(
                 rec["id"],
                 rec["kind"],
-                re.compile(rec["pattern"]),
+                _re.compile(rec["pattern"]),
                 rec.get("scope") == "tail",
                 rec["source"],
             )
@@ -58,18 +58,15 @@ def _lines(norm: str) -> list[tuple[int, int, int]]:
     """(start, end, raw start) of every line: content with surrounding spaces trimmed, (s, s) when blank."""
     out = []
     pos = 0
-    n = len(norm)
-    while pos <= n:
-        nl = norm.find("\n", pos)
-        if nl < 0:
-            nl = n
-        s, e = pos, nl
-        while s < e and norm[s] == " ":
-            s += 1
-        while e > s and norm[e - 1] == " ":
-            e -= 1
-        out.append((s, e, pos))
-        pos = nl + 1
+    for line in norm.split("\n"):
+        n = len(line)
+        stripped = line.strip(" ")
+        if stripped:
+            s = pos + n - len(line.lstrip(" "))
+            out.append((s, s + len(stripped), pos))
+        else:
+            out.append((pos + n, pos + n, pos))
+        pos += n + 1
     return out
 
 
@@ -77,6 +74,8 @@ _ZERO_WIDTH = "\u200b\ufeff\u2060"
 
 
 def _marker_only(norm: str, s: int, e: int) -> bool:
+    if e - s > 6:
+        return False  # "一、", "（十二）", "第一，": a marker alone is short
     m = HEADING_MARKER.match(norm, s, e) or TASK_AT_START.match(norm, s, e)
     return m is not None and m.end() >= e
 
@@ -103,11 +102,14 @@ def text_blocks(doc: Document) -> list[Block]:
     prev_line_blank = True
     prev_s = prev_e = 0
     text = doc.text
+    zero_width = any(z in text for z in _ZERO_WIDTH)
     for s, e, raw in lines:
         if e == s:
             # A line holding only zero-width characters is a copy artefact, not a paragraph break.
-            if any(ch in _ZERO_WIDTH for ch in text[raw:s]) and not text[raw:s].strip(
-                _ZERO_WIDTH + " \t\r\u3000"
+            if (
+                zero_width
+                and any(ch in _ZERO_WIDTH for ch in text[raw:s])
+                and not text[raw:s].strip(_ZERO_WIDTH + " \t\r\u3000")
             ):
                 continue
             prev_line_blank = True
@@ -199,11 +201,25 @@ def document_blocks(doc: Document) -> list[Block]:
 def boilerplate_kind(doc: Document, block: Block) -> tuple[str, bool] | None:
     """``(kind, starts_tail)`` when the block is boilerplate, else None."""
     norm = doc.norm
-    if block.end - block.start > 400:
+    if block.end - block.start > 240:
+        return None  # disclaimers, toolbars and licence footers are short
+    text = norm[block.start : block.end]
+    if "\n" in text:
+        # Join the block's lines so a footer broken by links still matches.
+        text = "".join(part.strip() for part in text.split("\n"))
+    combined, patterns = _combined_boilerplate()
+    m = combined.match(text)
+    if m is None:
         return None
-    # Join the block's lines so a footer broken by links still matches.
-    text = "".join(part.strip() for part in norm[block.start : block.end].split("\n"))
-    for pat in boilerplate_patterns():
-        if pat.pattern.search(text):
-            return pat.kind, pat.tail
-    return None
+    pat = patterns[int((m.lastgroup or "b0")[1:])]
+    return pat.kind, pat.tail
+
+
+@lru_cache(maxsize=1)
+def _combined_boilerplate() -> tuple[re.Pattern[str], tuple[BoilerplatePattern, ...]]:
+    """One alternation of all patterns (each anchored at the start): one match per block."""
+    pats = boilerplate_patterns()
+    body = "|".join(
+        f"(?P<b{i}>(?:{p.pattern.pattern.removeprefix('^')}))" for i, p in enumerate(pats)
+    )
+    return _re.compile(f"(?:{body})"), pats

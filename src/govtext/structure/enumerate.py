@@ -10,16 +10,17 @@ linter reports it). ``seq`` and ``yao`` lists need two items, since "首先，" 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
+from govtext import _re
 from govtext.numerals import ordinal_of
 
 CN = "一二三四五六七八九十"
 # Where an item may start: after these characters, or at the start of a paragraph body.
 CLAUSE_START = set("。；;！？!?：:，,”’）)」 \n")
 
-_TASK = re.compile(
+# The scan consumes the character before the marker (a clause end, a space or a line break):
+# starting each match on that rarer character makes the pass over a report ~2x faster.
+_TASK = _re.compile(
+    r"[。；;！？!?：:，,”’）)」 \n]"
     rf"(?=[{CN}第其首再然最（(\u2460-\u2473])"
     rf"(?:(?P<shi>([{CN}]{{1,3}})是)(?![的否非])"
     rf"|(?P<yao>([{CN}]{{1,2}})要)(?=[{CN[0]}-\u9fff])"
@@ -33,53 +34,66 @@ _SEQ_ORDINAL = {"首先": 1, "其次": 2, "再次": 3}
 _NEEDS_TWO = {"seq", "yao", "qi"}
 
 
-@dataclass
 class RawTask:
-    family: str
-    marker: str
-    ordinal: int | None
-    start: int
-    marker_end: int
-    paragraph: int  # index into the paragraph list
-    section: str | None
-    at_paragraph_start: bool
-    end: int = -1
-    enum: int = -1
+    __slots__ = ("at_paragraph_start", "end", "enum", "family", "marker", "marker_end", "ordinal", "paragraph",
+                 "section", "start")  # fmt: skip
+
+    def __init__(self, family: str, marker: str, ordinal: int | None, start: int, marker_end: int, paragraph: int,
+                 section: str | None, at_paragraph_start: bool) -> None:  # fmt: skip
+        self.family = family
+        self.marker = marker
+        self.ordinal = ordinal
+        self.start = start
+        self.marker_end = marker_end
+        self.paragraph = paragraph  # index into the paragraph list
+        self.section = section
+        self.at_paragraph_start = at_paragraph_start
+        self.end = -1
+        self.enum = -1
 
 
-@dataclass
 class RawEnumeration:
-    family: str
-    section: str | None
-    tasks: list[RawTask] = field(default_factory=list)
+    __slots__ = ("family", "section", "tasks")
+
+    def __init__(self, family: str, section: str | None, tasks: list[RawTask]) -> None:
+        self.family = family
+        self.section = section
+        self.tasks = tasks
 
 
 def find_tasks(
-    norm: str, text: str, start: int, end: int, paragraph: int, section: str | None
+    norm: str, text: str, paragraphs: list[tuple[int, int, str | None]]
 ) -> list[RawTask]:
-    """Item markers in the paragraph body ``[start, end)``."""
+    """Item markers in the paragraph bodies ``[(start, end, section), ...]`` (in order).
+
+    One scan over the whole text, then each match is placed in its paragraph: scanning
+    paragraph by paragraph would call the regex engine thousands of times per report.
+    """
     out = []
-    for m in _TASK.finditer(norm, start, end):
-        pos = m.start()
-        at_start = pos == start
-        if not at_start and norm[pos - 1] not in CLAUSE_START:
+    k = 0
+    n = len(paragraphs)
+    # A marker at the very start of the text has no character before it.
+    padded = "\n" + norm
+    for m in _TASK.finditer(padded):
+        pos = m.start()  # in `norm`: the match starts one character early in `padded`
+        while k < n and paragraphs[k][1] <= pos:
+            k += 1
+        if k >= n:
+            break
+        start, end, section = paragraphs[k]
+        marker_end = m.end() - 1
+        if pos < start or marker_end > end:
             continue
+        at_start = pos == start
         family = m.lastgroup or ""
-        inner = m.group(m.lastindex + 1 if m.lastindex else 0) if m.lastindex else ""
-        if family == "seq":
-            word = m.group("seq")[:2]
-            ordinal = _SEQ_ORDINAL.get(word)
-            if word == "然后":
-                ordinal = None
-        else:
-            ordinal = ordinal_of(inner)
         if family in ("paren", "circled") and at_start:
             continue  # at a paragraph start these are headings
-        marker_end = m.end()
+        inner = m.group(m.lastindex + 1) if m.lastindex else ""
+        ordinal = _SEQ_ORDINAL.get(m.group("seq")[:2]) if family == "seq" else ordinal_of(inner)
         marker = text[pos:marker_end]
         if family in ("di", "qi", "seq"):
             marker = marker[:-1]  # "第一，" -> "第一"; the comma is punctuation, not marker
-        out.append(RawTask(family, marker, ordinal, pos, marker_end, paragraph, section, at_start))
+        out.append(RawTask(family, marker, ordinal, pos, marker_end, k, section, at_start))
     return out
 
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
+
+from govtext import _re
+from govtext.data import read_text
 
 ROLES = ("preamble", "review", "problems", "plan", "closing")
 
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[list[tuple[str, list[re.Pattern[str]]]], re.Pattern[str]]:
-    data = json.loads(
-        resources.files("govtext.data").joinpath("section_roles.json").read_text("utf-8")
-    )
-    ordered = [(role, [re.compile(p) for p in data["cues"][role]]) for role in data["order"]]
-    return ordered, re.compile(data["closing_paragraph"])
+    data = json.loads(read_text("section_roles.json"))
+    ordered = [(role, [_re.compile(p) for p in data["cues"][role]]) for role in data["order"]]
+    return ordered, _re.compile(data["closing_paragraph"])
 
 
 def role_of_title(title: str) -> str | None:

@@ -13,8 +13,8 @@ marked heading and only become parents when they stand at the top level.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from govtext import _re
 from govtext.document import Block, Document
 from govtext.model import Boilerplate, Enumeration, Paragraph, Section, Sentence, Task
 from govtext.report import ParsedReport
@@ -24,6 +24,7 @@ from govtext.structure.markers import (
     CLOSERS,
     SENTENCE_END,
     TASK_AT_START,
+    TASK_FIRST,
     TERMINAL,
     Marker,
     match_heading_marker,
@@ -32,30 +33,33 @@ from govtext.structure.roles import is_closing_paragraph, role_of_title
 
 _RANK_FIXED = {"appendix": -1, "part": 0, "chapter": 1, "jie": 2}
 _RUN_IN_MAX = 80  # a first sentence longer than this is body text, not a run-in title
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_DATE_LINE = re.compile(
+_DATE_LINE = _re.compile(
     r"^[\d〇○零一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,2}月([\d一二三四五六七八九十]{1,3}日)?$"
 )
-_SUBTITLE = re.compile(
+_SUBTITLE = _re.compile(
     r"^(?:(?:[—－-]{1,2}|（|\().{2,60}(?:讲话|发言|报告|总结|汇报)[)）]?|[（(][^（()）]{2,60}[)）])$"
 )
 
 
-@dataclass
 class _Heading:
-    block: int
-    marker: Marker | None
-    style: str
-    start: int
-    heading_end: int
-    title_start: int
-    title_end: int
-    body_start: (
-        int  # where the paragraph's body text starts (== block end for a title-only heading)
-    )
-    run_in: bool
-    level: int = 0
-    parent: int | None = None
+    __slots__ = ("block", "body_start", "heading_end", "level", "marker", "parent", "run_in", "start", "style",
+                 "title_end", "title_start")  # fmt: skip
+
+    def __init__(self, block: int, marker: Marker | None, style: str, start: int, heading_end: int,
+                 title_start: int, title_end: int, body_start: int, run_in: bool) -> None:  # fmt: skip
+        self.block = block
+        self.marker = marker
+        self.style = style
+        self.start = start
+        self.heading_end = heading_end
+        self.title_start = title_start
+        self.title_end = title_end
+        self.body_start = (
+            body_start  # where the body starts (the block end for a title-only heading)
+        )
+        self.run_in = run_in
+        self.level = 0
+        self.parent: int | None = None
 
 
 def _strip_span(norm: str, s: int, e: int, chars: str = " \t\n") -> tuple[int, int]:
@@ -105,7 +109,7 @@ def _marked_heading(doc: Document, block: Block, marker: Marker, index: int) -> 
     )
 
 
-_LINE_BREAK_IN_TITLE = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
+_LINE_BREAK_IN_TITLE = _re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
 
 
 def _clean_title(title: str) -> str:
@@ -128,13 +132,14 @@ def _unmarked_candidate(norm: str, block: Block) -> bool:
         return False
     if text[0] in "（(【[" and text[-1] in "）)】]":
         return False
-    cjk = len(_CJK.findall(text))
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
     if cjk < 2 or cjk < n * 0.5:
         return False
     return not _DATE_LINE.match(text.replace(" ", ""))
 
 
-_SENTENCE_BREAK = re.compile(r"[。！？!?]+[”’）)》」』】。！？!?]*|\n")
+_LEAD_END = _re.compile(r"[。；;！？!?]")
+_SENTENCE_BREAK = _re.compile(r"(?=[。！？!?\n])(?:[。！？!?]+[”’）)》」』】。！？!?]*|\n)")
 
 
 def _sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -215,7 +220,28 @@ def _nest(headings: list[_Heading]) -> None:
         h.level = len(stack)
 
 
-def parse(doc: Document) -> ParsedReport:
+def _interrupting_unmarked(headings: list[_Heading]) -> list[_Heading]:
+    out = []
+    for k, h in enumerate(headings):
+        if h.style != "unmarked":
+            continue
+        prev = next((p for p in reversed(headings[:k]) if p.marker is not None), None)
+        nxt = next((n for n in headings[k + 1 :] if n.marker is not None), None)
+        if (
+            prev is not None
+            and nxt is not None
+            and prev.style == nxt.style
+            and prev.marker is not None
+            and nxt.marker is not None
+            and prev.marker.ordinal is not None
+            and nxt.marker.ordinal == prev.marker.ordinal + 1
+            and h.level <= prev.level
+        ):
+            out.append(h)
+    return out
+
+
+def parse(doc: Document, *, sentences: bool = True) -> ParsedReport:
     """Segment a report into its heading tree, paragraphs, sentences and enumerated tasks.
 
     Args:
@@ -298,7 +324,7 @@ def parse(doc: Document) -> ParsedReport:
         marker = match_heading_marker(norm, text, b.start, b.end)
         if marker is not None:
             h = _marked_heading(doc, b, marker, i)
-        elif TASK_AT_START.match(norm, b.start, b.end):
+        elif norm[b.start] in TASK_FIRST and TASK_AT_START.match(norm, b.start, b.end):
             task_para.add(i)
             continue
         elif b.heading_level is not None:
@@ -324,6 +350,16 @@ def parse(doc: Document) -> ParsedReport:
         heading_of_block[i] = h
     headings = sorted(heading_of_block.values(), key=lambda h: h.block)
     _nest(headings)
+    # An unmarked line that interrupts a numbered run ("二、" … line … "三、" under the same
+    # parent) is a transition sentence, not a heading: drop it and nest again.
+    interrupting = _interrupting_unmarked(headings)
+    if interrupting:
+        for h in interrupting:
+            del heading_of_block[h.block]
+        headings = sorted(heading_of_block.values(), key=lambda h: h.block)
+        for h in headings:
+            h.level, h.parent = 0, None
+        _nest(headings)
 
     content_end = body_blocks[-1].end if body_blocks else 0
     sections: list[Section] = []
@@ -395,18 +431,18 @@ def parse(doc: Document) -> ParsedReport:
         else:
             break
     paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
-    raw_tasks: list[enum_mod.RawTask] = []
+    sentence_list: list[Sentence] = []
     for k, (s, e, sec) in enumerate(para_spans):
         pid = f"p{k + 1}"
         role = "closing" if k >= closing_from else (role_of_section[sec] if sec else "preamble")
         pos = doc.position(s)
         paragraphs.append(Paragraph(pid, sec, role, s, e, pos.line, pos.column))
-        for a, z in _sentences(norm, s, e):
-            sp = doc.position(a)
-            sentences.append(Sentence(a, z, sp.line, sp.column, pid))
-        raw_tasks.extend(enum_mod.find_tasks(norm, text, s, e, k, sec))
+        if sentences:
+            for a, z in _sentences(norm, s, e):
+                sp = doc.position(a)
+                sentence_list.append(Sentence(a, z, sp.line, sp.column, pid))
 
+    raw_tasks = enum_mod.find_tasks(norm, text, para_spans)
     enums = enum_mod.group(raw_tasks)
     enum_mod.assign_ends(enums, [e for _, e, _ in para_spans])
     tasks: list[Task] = []
@@ -436,9 +472,8 @@ def parse(doc: Document) -> ParsedReport:
         limit = t.end
         while ts < limit and norm[ts] in " \t\n，,：:":
             ts += 1
-        te = ts
-        while te < limit and norm[te] not in "。；;！？!?":
-            te += 1
+        lead = _LEAD_END.search(norm, ts, limit)
+        te = lead.start() if lead else limit
         ts, te = _strip_span(norm, ts, te, " \t\n，,：:")
         pos = doc.position(t.start)
         tasks.append(
@@ -465,8 +500,9 @@ def parse(doc: Document) -> ParsedReport:
         title_span=title_span,
         sections=sections,
         paragraphs=paragraphs,
-        sentences=sentences,
+        sentences=sentence_list,
         tasks=tasks,
         enumerations=enumerations,
         boilerplate=boiler,
+        blocks=[(b.start, b.end) for b in content],
     )

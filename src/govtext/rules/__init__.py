@@ -1,0 +1,1 @@
+"""Lint rules: one module per rule, grouped by category; :mod:`govtext.rules.registry` lists them."""
