@@ -29,7 +29,7 @@ UNIT_CHARS = set(
 )
 _SLOT_LETTER = _re.compile(r"[Xx×]+")
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.×")
-_STARS = _re.compile(r"\*+")
+_STARS = _re.compile(r"\*+(?:\.\*+)?")
 _LATIN = _re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SLOT_CORE = _re.compile(r"[0-9]*(?:[Xx]+|×{2,})(?:\.(?:[Xx]+|[0-9]+))*[0-9]*")
 _MULTIPLICATION = _re.compile(r"[0-9]+[Xx×][0-9]+")

@@ -7,6 +7,7 @@ from govtext.rules.base import Hit, LintContext, Rule, Severity
 from govtext.rules.consistency.quantities import quantities, sentences
 
 _TOTAL = _re.compile(r"(共|共计|合计|总计|累计|总数|一共)[^，。；]{0,10}$")
+_COLON_AFTER = _re.compile(r"[，,]?其中[：:]")
 _COLON_LIST = _re.compile(r"[^。]{0,8}其中[：:]")
 _TOTAL_WORD = _re.compile(r"(?=[共合总累])(?:共|合计|总计|累计|总数)")
 _DONE = _re.compile(r"(已|已经)[^，。；]{0,8}$")
@@ -49,7 +50,7 @@ class PartsDoNotAddUp(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Hit]:
         text = ctx.doc.norm
-        for ustart, uend, _ in ctx.by_unit(("共", "计", "总数")):
+        for ustart, uend, _ in ctx.by_unit(("共", "计", "总数", "其中：", "其中:")):
             if text.find("其中", ustart, uend) < 0 and text.find("已", ustart, uend) < 0:
                 continue  # no breakdown of the total in this unit
             for s, e in sentences(text, ustart, uend):
@@ -57,7 +58,10 @@ class PartsDoNotAddUp(Rule):
                 if len(qs) < 3:
                     continue
                 for k, total in enumerate(qs):
-                    if total.approx or not _TOTAL.search(total.before):
+                    # A total is announced (共/合计…) or followed straight by "，其中："
+                    follows = text[total.end : total.end + 4]
+                    announced = _TOTAL.search(total.before) is not None
+                    if total.approx or not (announced or _COLON_AFTER.match(follows)):
                         continue
                     rest = [q for q in qs[k + 1 :] if q.unit == total.unit]
                     if not rest or any(q.approx for q in rest):

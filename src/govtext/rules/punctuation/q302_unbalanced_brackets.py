@@ -91,6 +91,11 @@ class UnbalancedBrackets(Rule):
 
 
 def _is_list_marker(text: str, start: int, pos: int) -> bool:
-    """ "1）" or "a)" opening a paragraph or an item: a closing mark with no opener by design."""
-    head = text[start:pos].strip()
-    return len(head) <= 3 and (head.isdigit() or head.isalpha())
+    """"1）", "a)" or "二）" opening a paragraph or an item after ；，。: a closing mark with no
+    opener by design."""
+    k = pos
+    while k > start and pos - k < 3 and text[k - 1] not in "；;，,。、：:\n \u3000":
+        k -= 1
+    head = text[k:pos]
+    at_item_start = k == start or text[k - 1] in "；;，,。、：:\n \u3000"
+    return at_item_start and 0 < len(head) <= 2 and (head.isdigit() or head.isalpha())
