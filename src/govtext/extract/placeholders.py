@@ -197,7 +197,7 @@ def _star_slots(doc: Document) -> Iterable[tuple[int, int]]:
                 prv.isdigit()
                 or (
                     (prv in UNIT_CHARS or prv in "米升克瓦时")
-                    and any(c.isdigit() for c in norm[max(0, s - 4) : s])
+                    and any(c.isdigit() or c in "Xx" for c in norm[max(0, s - 4) : s])
                 )
             )
         ):
@@ -214,17 +214,20 @@ _MISSING = _re.compile(
     r"|(?P<points>个百分点)"
 )
 # "达家。", "为次，": a measure word straight after 达/为 and before punctuation.
-_COUNT_AFTER = _re.compile(r"(?P<count>[个项件家次户处条批])(?=[，。；、）)])")
+_COUNT_AFTER = _re.compile(r"(?P<count>[个项件家次户条批])(?=[，。；、）)])")
 # Words before a money unit that need an amount between them and the unit: "处罚金额万元".
 _AMOUNT_NOUN_END = set("额金款资费入出值模助贴励")
+_AMOUNT_NOUN = _re.compile(
+    r"资金|金额|投资|投入|经费|费用|罚款|补助|补贴|总值|产值|收入|总额|利润|税收|销售额|营业额"
+)
 _CHANGE_VERB_END = set("长高升降低加少落大小增减")
 
 
 def _missing_slots(norm: str) -> Iterable[tuple[int, int]]:
-    for pos in positions(norm, ("%", "‰", "元", "个百分点", "达", "为")):
+    for pos in positions(norm, ("%", "‰", "元", "个百分点", "达", "为", "共")):
         m = (
             _MISSING.match(norm, pos)
-            if norm[pos] not in "达为"
+            if norm[pos] not in "达为共"
             else _COUNT_AFTER.match(norm, pos + 1)
         )
         if m is None:
@@ -237,8 +240,16 @@ def _missing_slots(norm: str) -> Iterable[tuple[int, int]]:
                     s -= len(unit)
                     break
         prev = norm[s - 1 : s]
-        if kind == "money" and prev not in _AMOUNT_NOUN_END:
-            continue
+        if (
+            kind == "money"
+            and prev not in _AMOUNT_NOUN_END
+            and not (
+                prev in "达为"
+                and _AMOUNT_NOUN.search(norm, max(0, s - 10), s)
+                and not norm.startswith(("以上", "左右", "级", "户"), e)
+            )
+        ):
+            continue  # "资金将达亿元" is a slot; "人均收入达万元以上" style phrases need the noun close by
         if kind == "points" and prev not in _CHANGE_VERB_END:
             continue
         if kind == "pct":

@@ -33,7 +33,7 @@ _CSS = """
 :root{--fg:#1d1d1f;--muted:#6e6e73;--line:#e5e5ea;--bg:#fafafa}
 *{box-sizing:border-box}
 body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:var(--fg);background:var(--bg)}
-header{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid var(--line);padding:12px 24px}
+header{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid var(--line);padding:10px 24px}
 h1{font-size:18px;margin:0 0 8px}
 h2{font-size:16px;margin:24px 0 8px}
 .summary{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
@@ -41,8 +41,12 @@ h2{font-size:16px;margin:24px 0 8px}
 .swatch{display:inline-block;width:12px;height:12px;border-radius:3px}
 table.rules{border-collapse:collapse;font-size:13px}
 table.rules td,table.rules th{padding:2px 8px;border-bottom:1px solid var(--line);text-align:left}
-main{max-width:1100px;margin:0 auto;padding:8px 24px 48px}
+main{max-width:1400px;margin:0 auto;padding:8px 24px 48px}
+details.rules{margin:12px 0;font-size:13px}
 section.doc{background:#fff;border:1px solid var(--line);border-radius:8px;margin:16px 0;padding:8px 16px 16px}
+.cols{display:flex;gap:24px;align-items:flex-start}
+.cols .text{flex:3;min-width:0}
+.cols aside{flex:2;min-width:260px;position:sticky;top:64px;max-height:calc(100vh - 80px);overflow:auto;border-left:1px solid var(--line);padding-left:12px}
 .meta{color:var(--muted);font-size:13px}
 ol.text{list-style:none;margin:8px 0;padding:0;font-size:15px;line-height:1.9}
 ol.text li{display:flex;gap:12px;white-space:pre-wrap;word-break:break-all}
@@ -135,7 +139,8 @@ def _render_doc(k: int, doc: Document, findings: Sequence[Finding]) -> str:
     return (
         f'<section class="doc"><h2>{name}</h2><div class="meta">{verdict} · {html.escape(doc.format)}, '
         f"{html.escape(doc.encoding or '')}, {len(doc.line_starts)} lines</div>"
-        f'<ul class="findings">{flist}</ul><ol class="text">{items}</ol></section>'
+        f'<div class="cols"><ol class="text">{items}</ol>'
+        f'<aside><ul class="findings">{flist}</ul></aside></div></section>'
     )
 
 
@@ -165,6 +170,7 @@ def render_html(
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<header><h1>{html.escape(title)} — {len(results)} 个文件, {len(all_findings)} 条问题</h1>"
-        f'<div class="summary"><div class="cats">{cats}</div>{table}</div></header>'
-        f'<main>{docs}</main><div id="tip"></div><script>{_JS}</script></body></html>'
+        f'<div class="cats">{cats}</div></header>'
+        f'<main><details class="rules"><summary>按规则统计 by rule</summary>{table}</details>{docs}</main>'
+        f'<div id="tip"></div><script>{_JS}</script></body></html>'
     )

@@ -91,7 +91,7 @@ class UnbalancedBrackets(Rule):
 
 
 def _is_list_marker(text: str, start: int, pos: int) -> bool:
-    """"1）", "a)" or "二）" opening a paragraph or an item after ；，。: a closing mark with no
+    """ "1）", "a)" or "二）" opening a paragraph or an item after ；，。: a closing mark with no
     opener by design."""
     k = pos
     while k > start and pos - k < 3 and text[k - 1] not in "；;，,。、：:\n \u3000":
