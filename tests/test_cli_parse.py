@@ -150,3 +150,14 @@ def test_shared_contract_holds_on_the_seeds() -> None:
         },
     )
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_parse_reports_placeholders_and_lint_findings(tmp_path: Path) -> None:
+    text = "区审计局2024年工作总结\n一、主要工作\n全年完成审计项目XX个，一是抓质量。二是抓进度。二是抓队伍。\n"
+    path = _write(tmp_path, "draft.txt", text)
+    doc = json.loads(runner.invoke(app, ["parse", str(path)]).stdout)
+    assert [(p["text"], p["kind"]) for p in doc["placeholders"]] == [("XX", "letter")]
+    assert [f["code"] for f in doc["findings"]] == ["P101", "S201"]
+    assert text[doc["findings"][1]["start"] : doc["findings"][1]["end"]] == "二是"
+    quiet = json.loads(runner.invoke(app, ["parse", "--no-lint", str(path)]).stdout)
+    assert quiet["findings"] == [] and len(quiet["placeholders"]) == 1

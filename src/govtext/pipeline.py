@@ -6,9 +6,25 @@ from govtext.document import Document
 from govtext.report import ParsedReport
 
 
-def parse_document(doc: Document, *, themes: bool = False) -> ParsedReport:
-    """Structure plus the element extractors (and theme tags when asked)."""
+def parse_document(
+    doc: Document, *, themes: bool = False, findings: bool = True, sentences: bool = True
+) -> ParsedReport:
+    """Structure plus the element extractors, lint findings, and theme tags when asked.
+
+    Placeholders honour the ``[tool.govtext]`` configuration found upward from ``doc.path``
+    (extra patterns, allowed terms), so ``parse`` and ``lint`` agree on what is a slot.
+    """
+    from govtext.config import find_config
+    from govtext.extract.placeholders import placeholders
     from govtext.structure.segment import parse
 
-    report = parse(doc)
+    report = parse(doc, sentences=sentences)
+    config = find_config(doc.path)
+    report.placeholders = placeholders(
+        doc, extra_patterns=config.extra_placeholders, allowed_terms=config.allowed_terms
+    )
+    if findings:
+        from govtext.lint import lint
+
+        report.findings = lint(doc, config=config, report=report)
     return report

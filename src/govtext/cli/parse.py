@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from govtext.cli.common import read_input
-
-if TYPE_CHECKING:
-    pass
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
@@ -41,6 +38,10 @@ def parse(
             "--themes/--no-themes", help="Tag sections, paragraphs and tasks with themes."
         ),
     ] = False,
+    lint: Annotated[
+        bool,
+        typer.Option("--lint/--no-lint", help="Fill `findings` with the lint findings."),
+    ] = True,
 ) -> None:
     """Parse reports into structure and elements.
 
@@ -59,7 +60,7 @@ def parse(
     for path in files:
         try:
             doc = read_input(path, encoding)
-            report = parse_document(doc, themes=themes)
+            report = parse_document(doc, themes=themes, findings=lint, sentences=sentences)
         except GovtextError as exc:
             typer.echo(str(exc), err=True)
             failed += 1
