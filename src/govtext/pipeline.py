@@ -23,6 +23,16 @@ def parse_document(
     report.placeholders = placeholders(
         doc, extra_patterns=config.extra_placeholders, allowed_terms=config.allowed_terms
     )
+    from govtext.extract.metrics import metrics
+    from govtext.extract.slogans import slogan_spans, slogans
+
+    report.slogans = slogans(doc, report=report)
+    report.metrics = metrics(
+        doc,
+        report=report,
+        placeholders=report.placeholders,
+        exclude=slogan_spans(report.slogans),
+    )
     if findings:
         from govtext.lint import lint
 

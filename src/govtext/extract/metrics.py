@@ -1,0 +1,1018 @@
+"""Metrics: every quantity a report states, with what it measures.
+
+"PM2.5年均值39.8微克/立方米，同比下降5%" gives two records: 39.8 微克/立方米 (indicator
+"PM2.5年均值", a plain level) and 5 % (same indicator, decrease, comparison 同比). Each record
+keeps the number as written, its value in the written unit, the unit normalised (％→%,
+微克每立方米→微克/立方米, 万/亿 kept: "万亩", "亿元"), the value with 万/亿 applied, and what the
+sentence says about it: direction, comparison base, approximation, whether it is a goal, and
+whether the number is an unfilled placeholder ("X%", "**次", "达％").
+
+Not metrics: years, months and dates; ordinals and list markers (第一, 一是, 1、); numbers in
+names, codes and slogans (5G, G225, PM2.5, 4号线, “十四五”, 四个意识, 7×24小时, 1+N+X); idioms
+(千方百计, 千家万户); counts that announce a list (以下八项工作, 三个方面). The rules run on
+:attr:`Document.norm`, where full-width digits and ％ are ASCII and offsets are the original's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from govtext import _re
+from govtext.data import read_text
+from govtext.document import Document
+from govtext.model import Metric, Placeholder
+from govtext.report import ParsedReport
+
+_CN_DIGIT = "零〇○一二两三四五六七八九"
+_CN = _CN_DIGIT + "十百千万亿"
+_CN_VALUE = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+_NUMBER = _re.compile(
+    r"(?=[0-9半百零〇○一二两三四五六七八九十千万亿])(?:"
+    rf"(?P<pct>百分之[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
+    rf"|(?P<frac>[{_CN_DIGIT}十百]+分之[{_CN_DIGIT}十百]+)"
+    r"|(?P<ar>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    rf"|(?P<half>[一两]半)"
+    rf"|(?P<cn>[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
+    r")"
+)
+_MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+_AFTER_APPROX = ("左右", "以上", "上下", "之多")
+_AFTER_LIMIT = ("以内", "以下")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE_END = "，。；：:！？!?\n"
+_SENTENCE_END = "。！？!?\n"
+
+
+class _Units(NamedTuple):
+    first: frozenset[str]  # characters a unit, multiplier or approximation word starts with
+    pattern: re.Pattern[str]
+    normal: dict[str, str]
+    kind: dict[str, str]
+    idioms: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _units() -> _Units:
+    normal: dict[str, str] = {}
+    kind: dict[str, str] = {}
+    for line in read_text("metric_units.tsv").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        unit, norm_form, unit_kind, _source = line.split("\t")
+        normal[unit.replace("／", "/")] = norm_form
+        kind[norm_form] = unit_kind
+    from govtext.textutil import literal_alternation
+
+    body = literal_alternation(sorted(normal, key=len, reverse=True))
+    pattern = _re.compile(
+        r"(?P<ap1>多|余|几)?(?P<mult>万亿|亿|万)?(?P<ap2>多|余)?" rf"(?P<unit>{body})?(?P<ap3>多)?"
+    )
+    idioms = tuple(
+        line.split("\t")[0]
+        for line in read_text("numeral_idioms.txt").splitlines()
+        if line and not line.startswith("#")
+    )
+    first = frozenset({u[0] for u in normal} | set("多余几万亿年-—~至到"))
+    return _Units(first, pattern, normal, kind, idioms)
+
+
+# --- words around the number -------------------------------------------------------------
+
+
+class _Words(NamedTuple):
+    direction: dict[str, str]  # word -> increase | decrease | reach | limit
+    approx: dict[str, str]
+    strip: dict[str, str]
+    light_verbs: tuple[str, ...]
+    scope: frozenset[str]
+    heads: tuple[str, ...]
+    unit_word_starts: frozenset[str]
+    post_stop: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = json.loads(read_text("metric_words.json"))
+    direction = {w: d for d, words in data["direction"]["words"].items() for w in words}
+    changes = sorted(
+        (w for w, d in direction.items() if len(w) >= 2 and d != "reach"), key=len, reverse=True
+    )
+    # What ends the counted thing after a unit ("X家企业实施……", "X%降到……").
+    post_stop = _re.compile(
+        "(?:" + "|".join(changes) + r")(?=[0-9Xx*了到至近约超])"
+        r"|全部|全面|均|都|已|已经|正在|开展|进行|实施|分别|累计|并|在|从|由|为|等|完成|统一|"
+        r"达(?!标|成)|按(?=要求|照|期|时)|分(?=[0-9Xx一二三四五六七八九十两])|占(?=[0-9Xx*])|比上年|同比"
+    )
+    return _Words(
+        direction=direction,
+        approx=dict.fromkeys(data["approx_before"]["words"], ""),
+        strip=dict.fromkeys(data["strip"]["words"], ""),
+        light_verbs=tuple(sorted(data["light_verbs"]["words"], key=len, reverse=True)),
+        scope=frozenset(data["scope"]["words"]),
+        heads=tuple(data["list_heads"]["words"]),
+        unit_word_starts=frozenset(data["unit_word_starts"]["words"]),
+        post_stop=post_stop,
+    )
+
+
+_COMPARISON = _re.compile(
+    r"(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年预算|比上年|较上年|比去年|较去年"
+    r"|与上年相比|比年初|较年初|比前五年|比[0-9]{4}年(?:底|末)?|较[0-9]{4}年(?:底|末)?)$"
+)
+_LEADING = _re.compile(
+    r"^(?:其中|同时|此外|另外|目前|当前|截至目前|截止目前|截[至止][^，。]{1,8}?(?:底|末)|"
+    r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初|以来|全年)?|今年|去年|上年|明年|当年|年内|"
+    r"[一二三四五六七八九十0-9]+年(?:来|内|间|中)?|近年来|近[一二三四五六七八九十0-9]+年|一年来|过去一年|"
+    r"共|一共|累计|先后|并|还|又|深入|全力|积极|扎实|认真|努力|着力|大力|进一步|持续|均能|每月|每年|"
+    r"由|从|在|将|把|使|让|拟|计划|预计|要|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
+    r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对|除|提出了?|完成(?!整改|率))(?=..)|全年(?=新增|完成|共)|"
+    r"[，、])"
+)
+_TRAILING_TIME = _re.compile(
+    r"(?:由|从|自)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初)?的?$|(?:由|从|自)$|(?:由|从)[^由从，。；]{1,16}?的$"
+)
+_TARGET_CUE = _re.compile(
+    r"预期目标|目标是|目标为|主要目标|力争|确保(?!了)|拟(?![订定])|计划(?!内|外)|争取|预计|(?<![主重需纪必首])要(?![求素点闻])|将(?![近来])|"
+    r"力求|努力实现|以上目标|今年|明年"
+)
+_PAST_CUE = _re.compile(
+    r"去年|过去|五年来|一年来|已经|已|完成了|实现了|达到了|取得|[0-9]{4}年(?:全年|底|末)?(?:，|[^要将]{0,3}共)"
+)
+_RANGE_END = _re.compile(
+    r"[-—~至到][0-9]+(?:\.[0-9]+)?(?P<mult>万亿|亿|万)?(?P<unit>%|‰|[\u4e00-\u9fff]{1,2})"
+)
+_NAME_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz-+×*/#№")
+_NAME_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz+×*#")
+_DATE_AFTER = frozenset("月日号时")
+_ANAPHORA = ("这", "上述", "以上", "以下", "如下", "下列", "该", "前", "后", "头", "其")
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int  # end of the unit (the mention's text)
+    number: str
+    value: float | None
+    unit: str
+    multiplier: float
+    approx: str | None
+    placeholder: bool
+    after_end: int  # end including 左右/以上/以内 after the unit
+    after: str  # that trailing word
+
+
+def _cn_number(s: str) -> float | None:
+    """A validated Chinese numeral (二十三, 一百零五, 三千五百, 二〇二四, 十点五); ``None`` otherwise."""
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        w = _cn_number(whole)
+        if w is None or not frac or any(c not in _CN_VALUE for c in frac):
+            return None
+        return float(f"{int(w)}.{''.join(str(_CN_VALUE[c]) for c in frac)}")
+    if all(c in _CN_VALUE for c in s):
+        if len(s) == 1:
+            return float(_CN_VALUE[s])
+        if len(s) == 4 and s[0] in "一二" and s[1] in "零〇○九一二":
+            return None  # 二〇二四: a year written in digits, never a quantity
+        return None
+    total = 0
+    section = 0
+    digit: int | None = None
+    last_unit = 10**9
+    for ch in s:
+        if ch in _CN_VALUE:
+            if digit is not None and digit != 0:
+                return None  # 四五: two digits in a row
+            digit = _CN_VALUE[ch]
+        elif ch in "十百千":
+            unit = {"十": 10, "百": 100, "千": 1000}[ch]
+            if unit >= last_unit:
+                return None
+            section += (digit if digit is not None else 1) * unit
+            digit = None
+            last_unit = unit
+        elif ch in "万亿":
+            unit = 10_000 if ch == "万" else 100_000_000
+            section += digit or 0
+            if section == 0:
+                return None
+            total = (total + section) * unit if ch == "亿" else total + section * unit
+            section = 0
+            digit = None
+            last_unit = 10**9
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+def _clean_unit(unit: str, mult: str) -> str:
+    return mult + unit
+
+
+class _Context:
+    """Per-document state: the normalised text, spans to skip, section roles."""
+
+    def __init__(
+        self,
+        doc: Document,
+        report: ParsedReport | None,
+        placeholders: list[Placeholder],
+        excluded: list[tuple[int, int]],
+    ) -> None:
+        self.doc = doc
+        self.norm = doc.norm
+        self.report = report
+        self.placeholders = placeholders
+        self.excluded = sorted(excluded)
+        self._ex_starts = [s for s, _ in self.excluded]
+
+    def in_excluded(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self._ex_starts, start) - 1
+        while i >= 0:
+            s, e = self.excluded[i]
+            if s <= start and end <= e:
+                return True
+            if e < start and s < start - 200:
+                break
+            i -= 1
+        return False
+
+
+def _quoted_spans(norm: str) -> list[tuple[int, int]]:
+    """Short quoted strings and titles: numbers inside them are names (“十四五”, 《2+2》)."""
+    spans: list[tuple[int, int]] = []
+    for open_, close, limit in (
+        ("“", "”", 16),
+        ("《", "》", 80),
+        ("〈", "〉", 80),
+        ("「", "」", 16),
+    ):
+        i = norm.find(open_)
+        while i >= 0:
+            j = norm.find(close, i + 1, i + limit + 2)
+            if j > 0 and "\n" not in norm[i:j]:
+                spans.append((i, j + 1))
+            i = norm.find(open_, i + 1)
+    return spans
+
+
+def _idiom_spans(norm: str, idioms: Iterable[str]) -> list[tuple[int, int]]:
+    from govtext.textutil import positions
+
+    spans: list[tuple[int, int]] = []
+    for idiom in idioms:
+        for i in positions(norm, [idiom]):
+            spans.append((i, i + len(idiom)))
+    return spans
+
+
+def _scan(ctx: _Context) -> list[_Candidate]:
+    norm = ctx.norm
+    units = _units()
+    out: list[_Candidate] = []
+    slot_at = {
+        p.start: p
+        for p in ctx.placeholders
+        if p.kind in ("letter", "star") and p.end - p.start <= 8
+    }
+    # Numbers written with digits or Chinese numerals.
+    first = units.first
+    slot_starts = [p.start for p in ctx.placeholders]
+    for m in _NUMBER.finditer(norm):
+        s, e = m.span()
+        if (
+            norm[e : e + 1] not in first
+            and norm[e - 1] not in "万亿"
+            and m.lastgroup not in ("pct", "frac", "half")
+        ):
+            continue  # nothing a quantity could end with follows: a code, an ordinal, a word
+        if ctx.placeholders and any(
+            s < p.end and p.start < e for p in _near(ctx.placeholders, slot_starts, s)
+        ):
+            continue  # "3XX个": the slot reading below takes it
+        cand = _read_number(ctx, m, units)
+        if cand is not None:
+            out.append(cand)
+    # Placeholder slots standing for numbers: "X%", "XX个", "**余份", "3XX个", and bare "XX，".
+    for p in slot_at.values():
+        cand = _read_slot(ctx, p, units)
+        if cand is not None:
+            out.append(cand)
+    # A unit whose number is missing: "优良率达％", "处罚金额万元".
+    for p in ctx.placeholders:
+        if p.kind != "missing":
+            continue
+        text = norm[p.start : p.end]
+        mult = next((k for k in _MULTIPLIERS if text.startswith(k)), "")
+        rest = text[len(mult) :]
+        unit = units.normal.get(rest, rest)
+        out.append(
+            _Candidate(
+                p.start,
+                p.end,
+                "",
+                None,
+                mult + unit,
+                _MULTIPLIERS.get(mult, 1.0),
+                None,
+                True,
+                p.end,
+                "",
+            )
+        )
+    out.sort()
+    # One reading per position (a number inside a slot reading, duplicates).
+    dedup: list[_Candidate] = []
+    for c in out:
+        if dedup and c.start < dedup[-1].end:
+            continue
+        dedup.append(c)
+    return dedup
+
+
+def _near(placeholders: list[Placeholder], starts: list[int], pos: int) -> list[Placeholder]:
+    import bisect
+
+    i = bisect.bisect_left(starts, pos - 8)
+    return placeholders[i : i + 4]
+
+
+def _tail(ctx: _Context, pos: int, units: _Units) -> tuple[re.Match[str] | None, int, str]:
+    m = units.pattern.match(ctx.norm, pos)
+    end = m.end() if m else pos
+    after = ""
+    for word in (*_AFTER_APPROX, *_AFTER_LIMIT):
+        if ctx.norm.startswith(word, end):
+            after = word
+            break
+    return m, end, after
+
+
+def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate | None:
+    norm = ctx.norm
+    s, e = m.span()
+    kind = m.lastgroup
+    raw = m.group()
+    before = norm[s - 1] if s > 0 else ""
+    if (
+        kind in ("ar", "cn")
+        and norm[e : e + 1] not in units.first
+        and not (kind == "cn" and raw[-1] in "万亿")
+    ):
+        return None  # nothing a quantity could end with follows: a code, an ordinal, a word
+    value: float | None
+    mult_in_number = ""
+    if kind == "ar":
+        if before in "-~" and s >= 2 and (norm[s - 2].isdigit() or norm[s - 2] in "%‰"):
+            before = ""  # "6%-6.5%": a range, not a code
+        if before in _NAME_BEFORE or before == "." or (before.isdigit()):
+            return None
+        value = float(raw.replace(",", ""))
+    elif kind == "pct":
+        value = _cn_number(raw[3:])
+        if value is None:
+            return None
+    elif kind == "frac":
+        den, _, num = raw.partition("分之")
+        d, n = _cn_number(den), _cn_number(num)
+        if not d or n is None:
+            return None
+        value = n / d
+    elif kind == "half":
+        value = 0.5 if raw[0] == "一" else 2.5
+    else:
+        # A Chinese numeral: split a trailing 万/亿 off as the multiplier ("八亿农民", "五百多万人").
+        core = raw
+        for k in ("万亿", "亿", "万"):
+            if core.endswith(k) and len(core) > len(k):
+                head = core[: -len(k)]
+                if _cn_number(head) is not None and not head.endswith(("万", "亿")):
+                    core, mult_in_number = head, k
+                break
+        value = _cn_number(core)
+        if value is None:
+            return None
+        raw = core
+        e = s + len(core)
+    if before == "第" or (kind == "cn" and norm[max(0, s - 1) : s] in ("周",)):
+        return None
+    tail, end, after = _tail(ctx, s + len(raw) + len(mult_in_number), units)
+    approx = None
+    mult = mult_in_number
+    unit = ""
+    if tail is not None:
+        if tail.group("mult") and not mult:
+            mult = tail.group("mult")
+        elif tail.group("mult") and mult:
+            end = s + len(raw) + len(mult_in_number)  # 八亿万: leave it
+            tail = None
+    if tail is not None:
+        approx = tail.group("ap1") or tail.group("ap2") or tail.group("ap3")
+        unit = units.normal.get(tail.group("unit") or "", "")
+        if not tail.group("unit") and not tail.group("mult"):
+            # "十多" without a unit, or nothing at all after the number.
+            end = s + len(raw) + len(mult_in_number)
+            approx = None
+    if kind == "pct":
+        unit, end = "%", s + len(m.group())
+        mult = ""
+    if kind == "frac":
+        unit, end = "", s + len(m.group())
+    if kind == "half":
+        unit, end = "", s + len(m.group())
+    if kind == "ar" and not unit and not mult:
+        if _duration(norm, s, end, raw):
+            unit, end, approx = "年", end + 1, None  # "连续6年增产"
+        else:
+            shared = _RANGE_END.match(norm, end)
+            if shared:
+                # "增长5-6%": the first number of a range takes the unit of the second.
+                mult = shared.group("mult") or ""
+                unit = units.normal.get(shared.group("unit"), shared.group("unit"))
+    nxt = norm[end] if end < len(norm) else ""
+    full_unit = mult + unit
+    if unit and kind == "cn" and unit in ("种", "类", "期"):
+        return None  # "两种价格": kinds, not amounts; "二期工程": a phase
+    if not _plausible(ctx, s, end, kind or "", raw, full_unit, nxt, value):
+        return None
+    return _Candidate(
+        s,
+        end,
+        m.group() if kind in ("pct", "frac", "half") else raw,
+        value,
+        full_unit,
+        _MULTIPLIERS.get(mult, 1.0),
+        approx,
+        False,
+        end + len(after),
+        after,
+    )
+
+
+def _plausible(
+    ctx: _Context,
+    s: int,
+    end: int,
+    kind: str,
+    raw: str,
+    unit: str,
+    nxt: str,
+    value: float | None,
+) -> bool:
+    norm = ctx.norm
+    before = norm[s - 1] if s > 0 else ""
+    if ctx.in_excluded(s, end):
+        return False
+    if kind == "ar":
+        if not unit and (nxt == "年" or norm.startswith(("-", "—", "~", "至"), end)):
+            return False
+        if nxt in _DATE_AFTER and not unit:
+            return False
+        if nxt in _NAME_AFTER or (nxt == "." and not unit):
+            return False
+        # A bare number is a code, a heading number or a page; "2+2" is a formula.
+        return bool(unit) and not (unit in ("个", "项") and norm.startswith(("+", "×"), end))
+    if kind in ("frac", "half", "pct"):
+        return True
+    # Chinese numerals: only with a unit, never as an article or inside a formula.
+    if not unit:
+        return False
+    if raw == "一" and unit not in ("倍", "个百分点", "番") and not unit.startswith(("万", "亿")):
+        return _coordinated(ctx, s, end)
+    if before in ("每", "逐", "单", "同", "唯", "统", "专", "万", "千") and unit not in ("%",):
+        return False
+    if norm.startswith(_ANAPHORA, max(0, s - 2)) or (s >= 1 and norm[s - 1] in "这该其"):
+        return False
+    if unit in ("个", "项", "条", "点", "种", "类", "大") and norm.startswith(
+        ("方面", "是", "要", "必须", "坚持", "不", "注重", "到位"), end
+    ):
+        return False
+    return not norm.startswith(("：", ":"), end)
+
+
+def _duration(norm: str, s: int, end: int, raw: str) -> bool:
+    """ "连续6年增产" is a metric (unit 年); "2019年" and "2019—2020年" are dates."""
+    if "." in raw or len(raw) >= 4 or not norm.startswith("年", end):
+        return False
+    return norm[max(0, s - 3) : s].endswith(("连续", "长达", "历时", "了", "用", "达"))
+
+
+def _coordinated(ctx: _Context, s: int, end: int) -> bool:
+    """ "召开三次党组会和一次专题会议": 一 counts when it is one of a list of counts."""
+    norm = ctx.norm
+    window = norm[max(0, s - 12) : s]
+    return bool(
+        _re.compile(rf"[{_CN_DIGIT}十]+[次个项件场名家]\S{{0,8}}[和、及与]$").search(window)
+    )
+
+
+def _read_slot(ctx: _Context, p: Placeholder, units: _Units) -> _Candidate | None:
+    norm = ctx.norm
+    s = p.start
+    raw = norm[p.start : p.end]
+    tail, end, after = _tail(ctx, p.end, units)
+    nxt = norm[end] if end < len(norm) else ""
+    unit = ""
+    mult = ""
+    approx = None
+    if tail is not None and tail.group("unit") and _unit_starts_word(norm, tail.start("unit")):
+        return None  # "X项目", "X人员", "X组织": the slot is a name, the "unit" a word's start
+    if tail is not None and (tail.group("unit") or tail.group("mult")):
+        unit = units.normal.get(tail.group("unit") or "", "")
+        mult = tail.group("mult") or ""
+        approx = tail.group("ap1") or tail.group("ap2") or tail.group("ap3")
+    elif tail is not None and tail.group("ap1") and norm.startswith(("个", "次"), tail.end()):
+        pass
+    else:
+        end = p.end
+        nxt = norm[end] if end < len(norm) else ""
+        before = norm[s - 1] if s > 0 else ""
+        # A bare slot counts only where a number is clearly expected: "挽回损失XX，".
+        if not (nxt in "，。；" and _HAN.match(before or "a") and before not in "“《的"):
+            return None
+        after = ""
+    if nxt in _DATE_AFTER or norm.startswith("年", end) or norm.startswith("年", p.end):
+        return None
+    if ctx.in_excluded(s, end):
+        return None
+    return _Candidate(
+        s,
+        end,
+        raw,
+        None,
+        mult + unit,
+        _MULTIPLIERS.get(mult, 1.0),
+        approx,
+        True,
+        end + len(after),
+        after,
+    )
+
+
+def _unit_starts_word(norm: str, pos: int) -> bool:
+    return norm[pos : pos + 2] in _words().unit_word_starts
+
+
+# --- what the number measures ------------------------------------------------------------
+
+
+class _Reading(NamedTuple):
+    indicator: str
+    direction: str
+    comparison: str | None
+    approx: str | None
+    inherited: bool
+    post_end: int  # end of the counted thing read after the unit (0 when none)
+
+
+def _clause_start(norm: str, pos: int, floor: int) -> int:
+    i = pos - 1
+    depth = 0
+    while i >= floor:
+        ch = norm[i]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+        elif ch in _CLAUSE_END and depth == 0:
+            return i + 1
+        i -= 1
+    return floor
+
+
+def _after_last_comma(text: str) -> str:
+    """The part after the last top-level 、 (the part before belongs to the previous number)."""
+    depth = 0
+    cut = -1
+    for k, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+        elif ch == "、" and depth == 0:
+            cut = k
+    return text[cut + 1 :]
+
+
+_WEAK_REACH = frozenset(("为", "是", "到", "至", "达", "达到", "保持", "保持在", "实现"))
+
+
+def _suffix(table: dict[str, str], text: str) -> str | None:
+    """The longest key of ``table`` that ends ``text`` (keys are 1-5 characters)."""
+    for k in (5, 4, 3, 2, 1):
+        tail = text[-k:]
+        if len(tail) == k and tail in table:
+            return tail
+    return None
+
+
+def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bool]:
+    """Peel direction verbs, comparison, adverbs and approximation words off the end.
+
+    Returns the rest, the direction (the verb nearest the number wins, except that a weak
+    "为/达到" gives way to a real change: "增长目标为17%" is an increase), the comparison base,
+    an approximation word, and whether any verb was seen.
+    """
+    direction: str | None = None
+    weak = False
+    comparison = None
+    approx = None
+    saw_over = False
+    had_verb = False
+    words = _words()
+    while text:
+        t = text.rstrip(" ")
+        if t != text:
+            text = t
+            continue
+        m = _TRAILING_TIME.search(text)
+        if m:
+            text = text[: m.start()]
+            continue
+        m = _COMPARISON.search(text)
+        if m:
+            comparison = comparison or m.group()
+            text = text[: m.start()]
+            continue
+        if text.endswith(("长达", "高达", "多达")):
+            text = text[:-2]  # "长达3500公里": a length, not a change
+            continue
+        word = _suffix(words.approx, text)
+        if word and not (word == "超" and text.endswith("超过")):
+            approx = approx or word
+            text = text[: -len(word)]
+            continue
+        word = _suffix(words.direction, text)
+        if word:
+            d = words.direction[word]
+            if word == "超过" and direction is None:
+                saw_over = True
+            elif direction is None or (weak and d in ("increase", "decrease")):
+                weak = word in _WEAK_REACH
+                direction = d
+            had_verb = True
+            text = text[: -len(word)]
+            continue
+        word = _suffix(words.strip, text)
+        if word:
+            text = text[: -len(word)]
+            continue
+        break
+    if saw_over:
+        if direction is None or direction == "reach":
+            direction = "reach"
+        else:
+            approx = approx or "超"
+    return text, direction, comparison, approx, had_verb
+
+
+def _strip_left(text: str) -> str:
+    text = text.lstrip(" ")
+    while True:
+        m = _LEADING.match(text)
+        if not m or m.end() == 0:
+            return text
+        rest = text[m.end() :].lstrip(" ")
+        if not rest:
+            return text if text in ("新增",) else ""
+        text = rest
+
+
+def _post_noun(norm: str, pos: int, limit: int) -> str:
+    """The counted thing after the unit: "X家企业", "510万沼气用户", "两批“高效办成一件事”"."""
+    end = pos
+    while end < limit and norm[end] not in _CLAUSE_END and norm[end] not in "、（(《":
+        end += 1
+    text = norm[pos:end]
+    stop = _words().post_stop
+    m = stop.search(norm[pos : end + 2])  # the lookahead may need the number after
+    if m and m.start() >= len(text):
+        m = None
+    if text.startswith("的"):
+        text = text[1:]
+        m = stop.search(norm[pos + 1 : end + 2])
+        if m and m.start() >= len(text):
+            m = None
+    if m:
+        text = text[: m.start()] if m.start() >= 2 else ""
+    text = text.rstrip("和及与近约超 ").removesuffix("中")
+    return text if _HAN.match(text[:1] or "a") or text.startswith(("“", "X", "x")) else ""
+
+
+def _shares_head(items: list[str]) -> list[str]:
+    """ "高技术制造业、装备制造业增加值" → each item with the shared head 增加值."""
+    last = items[-1]
+    head = next((h for h in _words().heads if last.endswith(h) and len(last) > len(h)), None)
+    if head is None:
+        return items
+    return [it if it.endswith(head) else it + head for it in items[:-1]] + [last]
+
+
+def _top_level_items(text: str) -> list[str]:
+    depth = 0
+    parts: list[str] = []
+    cur = ""
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+        if depth == 0 and ch == "、":
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    parts.append(cur)
+    if len(parts) == 1 and "和" in text:
+        parts = text.split("和")
+    return [p for p in parts if p]
+
+
+def metrics(
+    doc: Document,
+    *,
+    report: ParsedReport | None = None,
+    placeholders: list[Placeholder] | None = None,
+    exclude: Iterable[tuple[int, int]] = (),
+) -> list[Metric]:
+    """Every quantity the document states, in document order.
+
+    Args:
+        doc: the document.
+        report: its parsed structure (section roles help tell goals from results; parsed when
+            not given).
+        placeholders: the document's placeholders, when already found.
+        exclude: spans whose numbers are names (slogan spans: “四个意识”, 三会一课).
+
+    Example:
+        >>> [(m.text, m.indicator, m.direction) for m in metrics(Document.from_text(
+        ...     "全年PM2.5年均值39.8微克/立方米，同比下降5%。"))]
+        [('39.8微克/立方米', 'PM2.5年均值', 'none'), ('5%', 'PM2.5年均值', 'decrease')]
+    """
+    if report is None:
+        from govtext.structure.segment import parse
+
+        report = parse(doc, sentences=False)
+    if placeholders is None:
+        from govtext.extract.placeholders import placeholders as find_placeholders
+
+        placeholders = find_placeholders(doc)
+    norm = doc.norm
+    units = _units()
+    excluded = [*_quoted_spans(norm), *_idiom_spans(norm, units.idioms), *exclude]
+    excluded.extend((s.start, s.start + len(s.marker)) for s in report.sections if s.marker)
+    excluded.extend((t.start, t.start + len(t.marker)) for t in report.tasks)
+    ctx = _Context(doc, report, sorted(placeholders, key=lambda p: p.start), excluded)
+    cands = _scan(ctx)
+    records: list[Metric] = []
+    done: list[tuple[_Candidate, _Reading]] = []
+    for i, c in enumerate(cands):
+        done.append((c, _read_context(ctx, cands, i, done)))
+    readings = _lists(norm, cands, [r for _, r in done])
+    for c, r in zip(cands, readings, strict=True):
+        pos = doc.position(c.start)
+        target = _is_target(ctx, c)
+        direction = r.direction
+        if c.after in _AFTER_LIMIT and direction in ("none", "reach"):
+            direction = "limit"
+        approx = c.approx or (c.after if c.after in _AFTER_APPROX else None) or r.approx
+        value_normalized = None if c.value is None else c.value * c.multiplier
+        records.append(
+            Metric(
+                text=doc.text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                line=pos.line,
+                column=pos.column,
+                number=c.number,
+                value=c.value,
+                unit=c.unit,
+                multiplier=c.multiplier,
+                value_normalized=value_normalized,
+                indicator=r.indicator,
+                direction=direction,
+                comparison=r.comparison,
+                approx=approx,
+                target=target,
+                placeholder=c.placeholder,
+            )
+        )
+    return records
+
+
+_LEADING_DIRECTION = _re.compile(
+    r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|实现|保持))"
+)
+_COUNTED_AFTER = _re.compile(r".*(?:共计|累计|合计|一共|(?<![公总一])共(?![同享建治产青识性用有]))")
+_SHARE = _re.compile(r"^(?:占|是|相当于)(.{0,40}?)的?$")
+_RANGE = ("-", "—", "~", "至", "到")
+
+
+def _read_context(
+    ctx: _Context,
+    cands: list[_Candidate],
+    i: int,
+    done: list[tuple[_Candidate, _Reading]],
+) -> _Reading:
+    norm = ctx.norm
+    c = cands[i]
+    prev = cands[i - 1] if i > 0 else None
+    clause = _clause_start(norm, c.start, max(0, c.start - 80))
+    bounded_by_prev = prev is not None and prev.after_end > clause
+    if prev is not None and bounded_by_prev:
+        clause = max(prev.after_end, done[-1][1].post_end)
+    raw = raw0 = norm[clause : c.start]
+    if bounded_by_prev:
+        raw = _after_last_comma(raw)
+    text, direction, comparison, approx, had_verb = _strip_right(raw)
+    if direction is None:
+        lead = _LEADING_DIRECTION.match(text)
+        if lead:
+            # "至少组织X次", "达到A率100%": the verb leads the clause.
+            direction = "limit" if lead.group("limit") else "reach"
+    text = _strip_left(text)
+    if raw.rstrip(" ").endswith("、") and not bounded_by_prev:
+        text = ""  # "完成A改造、X台B改造": A is an item of its own
+    m = _COUNTED_AFTER.search(text)
+    if m and len(text) - m.end() >= 2:
+        text = text[m.end() :]  # "全市执法共立案查处案件": what is counted follows 共
+    share = _SHARE.match(text) if text else None
+    shared_base = ""
+    if share:
+        base = share.group(1).removesuffix("的")
+        if text.startswith("是") or c.unit == "倍":
+            comparison = comparison or (base or None)
+        if base.endswith(("比重", "比例", "份额")):
+            shared_base = text  # "（A）占国内生产总值的比重从0.64%提高到1.13%"
+        else:
+            direction = direction or "reach"
+        text, had_verb = "", True
+    elif text.endswith("占"):
+        text, direction, had_verb = text[:-1], direction or "reach", True
+    if bounded_by_prev and raw and raw[-1:] in "和及与":
+        text = ""
+    if 0 < len(text) <= 2 and raw.lstrip(" ").startswith(text):
+        # "经济增长预期目标为5%": 经济增长 is the indicator, not 经济.
+        verb = raw.lstrip(" ")[len(text) : len(text) + 2]
+        if verb in ("增长", "发展", "下降", "运行"):
+            text += verb
+    sentence_end = _next_boundary(norm, c.after_end, _CLAUSE_END)
+    nxt_start = cands[i + 1].start if i + 1 < len(cands) else len(norm)
+    post = ""
+    post_end = 0
+    if not c.after and c.after_end < len(norm):
+        post = _post_noun(norm, c.after_end, min(sentence_end, nxt_start))
+        if post:
+            post_end = norm.find(post, c.after_end) + len(post)
+    indicator = text
+    words = _words()
+    light = (
+        not text
+        or text in words.scope
+        or text.endswith(words.light_verbs)
+        or text[-1] in "与对向给同"
+    )
+    de = raw.endswith(text + "的") if text else raw.endswith("的")
+    joined = text + ("的" if de else "") + post
+    if post and (not had_verb or light):
+        indicator = post if light and (not de or text in words.scope) else joined
+    inherited = False
+    sent = _sentence_start(norm, c.start)
+    same = []
+    for pc, r in reversed(done):
+        if pc.start < sent:
+            break
+        if r.indicator:
+            same.append(r)
+            break
+    if not indicator and same:
+        # "财政收入6.85万亿元，增长11.7%": the indicator carries over within the sentence.
+        indicator, inherited = same[-1].indicator, True
+        if shared_base:
+            indicator = indicator + shared_base
+    if not indicator and not bounded_by_prev and clause > 0 and norm[clause - 1] in "，":
+        # "城镇居民人均可支配收入，由1997年的5160元增加到……": the subject ends the clause before.
+        before = norm[_clause_start(norm, clause - 1, max(0, clause - 40)) : clause - 1]
+        subject = _strip_left(before.strip())
+        if 2 <= len(subject) <= 30 and not any(ch.isdigit() for ch in subject):
+            indicator = subject
+    if direction is None and prev is not None and done and norm[prev.after_end : c.start] in _RANGE:
+        direction = done[-1][1].direction
+    if direction is None and bounded_by_prev and done and raw0[:1] in ("、", "和"):
+        direction = done[-1][1].direction  # "至少组织X次集体学习、X次党日活动"
+    if direction is None:
+        if "新增" in indicator:
+            direction = "increase"
+        elif any(w in indicator for w in ("精减", "精简", "压减", "削减")):
+            direction = "decrease"
+    if c.unit == "年":
+        direction = "none"
+    return _Reading(_tidy(indicator), direction or "none", comparison, approx, inherited, post_end)
+
+
+def _lists(norm: str, cands: list[_Candidate], readings: list[_Reading]) -> list[_Reading]:
+    """Numbers listed together share out the indicators: "A、B增加值分别增长8.9%、7.7%" and
+    "A 17175元，B 5153元，实际增长9.8%和8.5%"."""
+    out = list(readings)
+    i = 0
+    n = len(cands)
+    while i < n:
+        j = i
+        while j + 1 < n and norm[cands[j].after_end : cands[j + 1].start] in ("、", "和", "及"):
+            j += 1
+        size = j - i + 1
+        if size >= 2:
+            first = out[i]
+            for k in range(i + 1, j + 1):
+                if out[k].direction == "none":
+                    out[k] = out[k]._replace(direction=first.direction)
+            items = _top_level_items(first.indicator) if not first.inherited else []
+            if len(items) == size:
+                for k, item in enumerate(_shares_head(items)):
+                    out[i + k] = out[i + k]._replace(indicator=item, inherited=False)
+            elif first.inherited and all(r.inherited for r in out[i : j + 1]):
+                sent = _sentence_start(norm, cands[i].start)
+                before = []
+                for c, r in zip(cands[:i], out[:i], strict=True):
+                    if c.start >= sent and r.indicator and r.indicator not in before:
+                        before.append(r.indicator)
+                if len(before) >= size:
+                    for k, ind in enumerate(before[-size:]):
+                        out[i + k] = out[i + k]._replace(indicator=ind)
+        i = j + 1
+    return out
+
+
+def _tidy(indicator: str) -> str:
+    # "省定X重点治理项目": an X standing for a name is not part of what is measured.
+    without = _NAME_SLOT.sub("", indicator)
+    if len(without) >= 2:
+        indicator = without
+    return indicator.strip(" 、，的和及与")
+
+
+_NAME_SLOT = _re.compile(r"(?<![0-9.])(?:[Xx]+|\*+)(?![0-9.%])")
+
+
+def _next_boundary(norm: str, pos: int, chars: str) -> int:
+    i = pos
+    n = len(norm)
+    while i < n and norm[i] not in chars:
+        i += 1
+    return i
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(norm: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_END_RE.finditer(norm)]
+
+
+_SENTENCE_END_RE = _re.compile("[" + _SENTENCE_END + "]")
+
+
+def _sentence_start(norm: str, pos: int) -> int:
+    import bisect
+
+    ends = _sentence_ends(norm)
+    i = bisect.bisect_left(ends, pos) - 1
+    return ends[i] + 1 if i >= 0 else 0
+
+
+def _is_target(ctx: _Context, c: _Candidate) -> bool:
+    norm = ctx.norm
+    s = _sentence_start(norm, c.start)
+    e = _next_boundary(norm, c.end, _SENTENCE_END)
+    before = norm[s : c.start]
+    if norm[max(0, c.start - 4) : c.start].endswith(("现行", "现行的")):
+        return False
+    role = None
+    if ctx.report is not None:
+        sec = ctx.report.section_at(c.start)
+        role = sec.role if sec is not None else None
+    cue = _TARGET_CUE.search(before) or _TARGET_CUE.search(norm[c.end : e][:12])
+    past = _PAST_CUE.search(before)
+    if role == "plan":
+        return not past or bool(cue)
+    return bool(cue) and not past
