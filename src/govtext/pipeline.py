@@ -16,9 +16,13 @@ def parse_document(
     """
     from govtext.config import find_config
     from govtext.extract.placeholders import placeholders
+    from govtext.structure.claims import link_claims
     from govtext.structure.segment import parse
+    from govtext.structure.tasks import task_core
 
     report = parse(doc, sentences=sentences)
+    link_claims(report)
+    report.tasks = [t._replace(core=task_core(t.title)) for t in report.tasks]
     config = find_config(doc.path)
     report.placeholders = placeholders(
         doc, extra_patterns=config.extra_placeholders, allowed_terms=config.allowed_terms

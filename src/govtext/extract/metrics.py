@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -49,7 +49,7 @@ _NUMBER = _re.compile(
     r"(?=[0-9半百零〇○一二两三四五六七八九十千万亿])(?:"
     rf"(?P<pct>百分之[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
     rf"|(?P<frac>[{_CN_DIGIT}十百]+分之[{_CN_DIGIT}十百]+)"
-    r"|(?P<ar>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    r"|(?P<ar>[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?)"
     rf"|(?P<half>[一两]半)"
     rf"|(?P<cn>[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
     r")"
@@ -95,6 +95,17 @@ def _units() -> _Units:
     return _Units(first, pattern, normal, kind, idioms)
 
 
+def unit_forms() -> frozenset[str]:
+    """Every unit and measure word a metric may carry, as written (个, 万元 is 万 + 元)."""
+    return frozenset(_units().normal)
+
+
+def unit_kind(unit: str) -> str:
+    """ "count" for measure words (个, 项), else what the unit measures (length, currency …)."""
+    units = _units()
+    return units.kind.get(units.normal.get(unit, unit), "count")
+
+
 # --- words around the number -------------------------------------------------------------
 
 
@@ -136,7 +147,7 @@ def _words() -> _Words:
 
 _COMPARISON = _re.compile(
     r"(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年预算|比上年|较上年|比去年|较去年"
-    r"|与上年相比|比年初|较年初|比前五年|比[0-9]{4}年(?:底|末)?|较[0-9]{4}年(?:底|末)?)$"
+    r"|与上年相比|比年初|较年初|比前五年|[比较][0-9]{4}年(?:底|末)?(?:决算数|预算数|实际数)?)$"
 )
 _LEADING = _re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|截至目前|截止目前|截[至止][^，。]{1,8}?(?:底|末)|"
@@ -286,7 +297,7 @@ def _idiom_spans(norm: str, idioms: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(ctx: _Context) -> list[_Candidate]:
+def _scan(ctx: _Context, within: Sequence[tuple[int, int]] | None = None) -> list[_Candidate]:
     norm = ctx.norm
     units = _units()
     out: list[_Candidate] = []
@@ -298,7 +309,8 @@ def _scan(ctx: _Context) -> list[_Candidate]:
     # Numbers written with digits or Chinese numerals.
     first = units.first
     slot_starts = [p.start for p in ctx.placeholders]
-    for m in _NUMBER.finditer(norm):
+    windows = within if within is not None else [(0, len(norm))]
+    for m in (m for ws, we in windows for m in _NUMBER.finditer(norm, ws, we)):
         s, e = m.span()
         if (
             norm[e : e + 1] not in first
@@ -314,13 +326,17 @@ def _scan(ctx: _Context) -> list[_Candidate]:
         if cand is not None:
             out.append(cand)
     # Placeholder slots standing for numbers: "X%", "XX个", "**余份", "3XX个", and bare "XX，".
+    if within is not None:
+        slot_at = {k: p for k, p in slot_at.items() if any(a <= k < b for a, b in within)}
     for p in slot_at.values():
         cand = _read_slot(ctx, p, units)
         if cand is not None:
             out.append(cand)
     # A unit whose number is missing: "优良率达％", "处罚金额万元".
     for p in ctx.placeholders:
-        if p.kind != "missing":
+        if p.kind != "missing" or (
+            within is not None and not any(a <= p.start < b for a, b in within)
+        ):
             continue
         text = norm[p.start : p.end]
         mult = next((k for k in _MULTIPLIERS if text.startswith(k)), "")
@@ -387,7 +403,7 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
             before = ""  # "6%-6.5%": a range, not a code
         if before in _NAME_BEFORE or before == "." or (before.isdigit()):
             return None
-        value = float(raw.replace(",", ""))
+        value = float(raw.replace(",", "").replace("，", ""))
     elif kind == "pct":
         value = _cn_number(raw[3:])
         if value is None:
@@ -621,7 +637,7 @@ _WEAK_REACH = frozenset(("为", "是", "到", "至", "达", "达到", "保持", 
 
 def _suffix(table: dict[str, str], text: str) -> str | None:
     """The longest key of ``table`` that ends ``text`` (keys are 1-5 characters)."""
-    for k in (5, 4, 3, 2, 1):
+    for k in (8, 7, 6, 5, 4, 3, 2, 1):
         tail = text[-k:]
         if len(tail) == k and tail in table:
             return tail
@@ -756,6 +772,7 @@ def metrics(
     report: ParsedReport | None = None,
     placeholders: list[Placeholder] | None = None,
     exclude: Iterable[tuple[int, int]] = (),
+    within: Sequence[tuple[int, int]] | None = None,
 ) -> list[Metric]:
     """Every quantity the document states, in document order.
 
@@ -765,6 +782,8 @@ def metrics(
             not given).
         placeholders: the document's placeholders, when already found.
         exclude: spans whose numbers are names (slogan spans: “四个意识”, 三会一课).
+        within: read only the numbers inside these spans (sorted, disjoint); the words around
+            them are still read from the whole text.
 
     Example:
         >>> [(m.text, m.indicator, m.direction) for m in metrics(Document.from_text(
@@ -785,7 +804,7 @@ def metrics(
     excluded.extend((s.start, s.start + len(s.marker)) for s in report.sections if s.marker)
     excluded.extend((t.start, t.start + len(t.marker)) for t in report.tasks)
     ctx = _Context(doc, report, sorted(placeholders, key=lambda p: p.start), excluded)
-    cands = _scan(ctx)
+    cands = _scan(ctx, within)
     records: list[Metric] = []
     done: list[tuple[_Candidate, _Reading]] = []
     for i, c in enumerate(cands):
@@ -907,17 +926,23 @@ def _read_context(
         if r.indicator:
             same.append(r)
             break
-    if not indicator and same:
-        # "财政收入6.85万亿元，增长11.7%": the indicator carries over within the sentence.
+    # Between the previous number and this clause: only punctuation ("财政收入6.85万亿元，增长
+    # 11.7%") or a new subject ("原煤11亿吨；原油产量继续增长，达到1.42亿吨").
+    gap = norm[prev.after_end : clause] if prev is not None and not bounded_by_prev else ""
+    new_subject = any(_HAN.match(ch) for ch in gap)
+    if not indicator and same and not new_subject:
+        # The indicator carries over within the sentence.
         indicator, inherited = same[-1].indicator, True
         if shared_base:
             indicator = indicator + shared_base
     if not indicator and not bounded_by_prev and clause > 0 and norm[clause - 1] in "，":
         # "城镇居民人均可支配收入，由1997年的5160元增加到……": the subject ends the clause before.
         before = norm[_clause_start(norm, clause - 1, max(0, clause - 40)) : clause - 1]
-        subject = _strip_left(before.strip())
+        subject = _strip_left(_strip_right(before.strip())[0])
         if 2 <= len(subject) <= 30 and not any(ch.isdigit() for ch in subject):
-            indicator = subject
+            indicator = subject + shared_base
+    if not indicator and same:
+        indicator, inherited = same[-1].indicator, True
     if direction is None and prev is not None and done and norm[prev.after_end : c.start] in _RANGE:
         direction = done[-1][1].direction
     if direction is None and bounded_by_prev and done and raw0[:1] in ("、", "和"):

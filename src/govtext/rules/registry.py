@@ -25,6 +25,7 @@ _RULE_PATHS = (
     "punctuation.q303_halfwidth_punctuation:HalfwidthPunctuation",
     "consistency.c401_parts_total:PartsDoNotAddUp",
     "consistency.c402_rate_contradicts:RateContradictsNumbers",
+    "consistency.c403_indicator_two_values:IndicatorTwoValues",
     "wording.w501_doubled_character:DoubledCharacter",
     "wording.w502_misspelling:Misspelling",
     "wording.w503_variant_form:VariantForm",

@@ -51,7 +51,45 @@ def _inside_parens(text: str, pos: int, floor: int) -> bool:
 
 
 def find_claims(report: ParsedReport) -> list[Claim]:
-    """Claims in body paragraphs, each with the list that follows it."""
+    """Claims in body paragraphs, each with the list that follows it (computed once per report)."""
+    cached: list[Claim] | None = getattr(report, "_claims", None)
+    if cached is None:
+        cached = _find_claims(report)
+        report._claims = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def link_claims(report: ParsedReport) -> None:
+    """Point each enumeration at the count claim that announces it (“五个建设”: items 1–5)."""
+    by_enum: dict[str, Claim] = {}
+    for c in find_claims(report):
+        if c.list_kind == "tasks":
+            for eid in c.list_ids:
+                by_enum.setdefault(eid, c)
+    if not by_enum:
+        return
+    doc = report.doc
+    linked = []
+    for e in report.enumerations:
+        claim = by_enum.get(e.id)
+        if claim is not None:
+            pos = doc.position(claim.start)
+            e = e._replace(
+                claim={
+                    "text": doc.text[claim.start : claim.end],
+                    "start": claim.start,
+                    "end": claim.end,
+                    "line": pos.line,
+                    "column": pos.column,
+                    "count": claim.count,
+                    "items": claim.list_count,
+                }
+            )
+        linked.append(e)
+    report.enumerations = linked
+
+
+def _find_claims(report: ParsedReport) -> list[Claim]:
     norm = report.doc.norm
     claims: list[Claim] = []
     enums = sorted(report.enumerations, key=lambda e: e.start)
