@@ -67,7 +67,7 @@ class _Units(NamedTuple):
     pattern: re.Pattern[str]
     normal: dict[str, str]
     kind: dict[str, str]
-    idioms: tuple[str, ...]
+    idioms: re.Pattern[str]  # idioms with numerals (千方百计, 千家万户)
 
 
 @lru_cache(maxsize=1)
@@ -86,10 +86,12 @@ def _units() -> _Units:
     pattern = _re.compile(
         r"(?P<ap1>多|余|几)?(?P<mult>万亿|亿|万)?(?P<ap2>多|余)?" rf"(?P<unit>{body})?(?P<ap3>多)?"
     )
-    idioms = tuple(
-        line.split("\t")[0]
-        for line in read_text("numeral_idioms.txt").splitlines()
-        if line and not line.startswith("#")
+    idioms = _re.compile(
+        literal_alternation(
+            line.split("\t")[0]
+            for line in read_text("numeral_idioms.txt").splitlines()
+            if line and not line.startswith("#")
+        )
     )
     first = frozenset({u[0] for u in normal} | set("多余几万亿年-—~至到"))
     return _Units(first, pattern, normal, kind, idioms)
@@ -287,14 +289,11 @@ def _quoted_spans(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _idiom_spans(norm: str, idioms: Iterable[str]) -> list[tuple[int, int]]:
-    from govtext.textutil import positions
-
-    spans: list[tuple[int, int]] = []
-    for idiom in idioms:
-        for i in positions(norm, [idiom]):
-            spans.append((i, i + len(idiom)))
-    return spans
+def _in_idiom(norm: str, s: int, e: int) -> bool:
+    """Whether ``norm[s:e]`` lies in an idiom (searched in a small window: 400 idioms scanned
+    over the whole text would cost more than reading every number)."""
+    lo = max(0, s - 6)
+    return any(m.start() < e and s < m.end() for m in _units().idioms.finditer(norm, lo, e + 6))
 
 
 def _scan(ctx: _Context, within: Sequence[tuple[int, int]] | None = None) -> list[_Candidate]:
@@ -511,7 +510,7 @@ def _plausible(
     if kind in ("frac", "half", "pct"):
         return True
     # Chinese numerals: only with a unit, never as an article or inside a formula.
-    if not unit:
+    if not unit or _in_idiom(norm, s, end):
         return False
     if raw == "一" and unit not in ("倍", "个百分点", "番") and not unit.startswith(("万", "亿")):
         return _coordinated(ctx, s, end)
@@ -799,8 +798,7 @@ def metrics(
 
         placeholders = find_placeholders(doc)
     norm = doc.norm
-    units = _units()
-    excluded = [*_quoted_spans(norm), *_idiom_spans(norm, units.idioms), *exclude]
+    excluded = [*_quoted_spans(norm), *exclude]
     excluded.extend((s.start, s.start + len(s.marker)) for s in report.sections if s.marker)
     excluded.extend((t.start, t.start + len(t.marker)) for t in report.tasks)
     ctx = _Context(doc, report, sorted(placeholders, key=lambda p: p.start), excluded)

@@ -6,14 +6,33 @@ from collections.abc import Iterator
 from govtext import _re
 from govtext.rules.base import Hit, LintContext, Rule, Severity
 
-# A cheap first look: the two characters before a number (after the verbs and adverbs that
-# may stand between) and its unit. Only sentences whose key repeats with another value are
-# read in full by the metric extractor.
-_KEYED = _re.compile(
-    r"(?P<key>[\u4e00-\u9fff]{2})"
-    r"(?:同比|比上年|较上年|实际|平均|年均|分别|均|累计|共|为|达|达到|增长|下降|提高|降低|减少|增加|约|近|超过|保持在|控制在)*"
-    r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<unit>%|‰|[万亿]?[\u4e00-\u9fff])"
+# A cheap first look: the four characters before a number (after the verbs and adverbs that
+# may stand between) and its unit. Only sentences whose key repeats with another value, in
+# another paragraph, are read in full by the metric extractor.
+_NUMBER = _re.compile(
+    r"(?=[0-9])(?<![0-9.])(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<unit>%|‰|[万亿]?[\u4e00-\u9fff])"
 )
+_BETWEEN = frozenset(
+    "同比 比上年 较上年 实际 平均 年均 分别 均 累计 共 为 达 达到 增长 下降 提高 降低 减少 增加 约 近 "
+    "超过 保持在 控制在 了 的 平均每年 每年 增加到 提高到 降至 降到 下降到 减少到 增长到 由 从 压减".split()
+)
+_HAN4 = _re.compile(r"[\u4e00-\u9fff]{4}")
+_GOAL = _re.compile(r"目标|力争|预期|确保|拟|计划|争取")
+
+
+def _key_before(text: str, pos: int) -> str:
+    """The four characters before a number once the verbs and adverbs between are skipped."""
+    end = pos
+    for _ in range(4):
+        for k in (4, 3, 2, 1):
+            if text[end - k : end] in _BETWEEN:
+                end -= k
+                break
+        else:
+            break
+    return text[max(0, end - 4) : end]
+
+
 _TIME = _re.compile(
     r"[0-9]{4}年|[一二三四上下]半年|[一二三四]季度|前[一二三四]季度|[0-9]{1,2}月|今年|去年|上年|"
     r"五年来|近[一二三四五六七八九十]年|十[一二三四五]五|截至[^，。]{0,8}"
@@ -63,7 +82,8 @@ class IndicatorTwoValues(Rule):
     全年空气质量优良率达到85.2%，……。综上，我市空气质量优良率达到85.2%，完成年度目标。
 
     ## Not flagged (known traps)
-    Goals next to results (目标增长6%、实际增长5.2%), approximate values (左右, 以上), values of
+    Goals next to results (目标增长6%、实际增长5.2%; anything in a plan section), approximate
+    values (左右, 以上), values of
     different years, quarters, months or plan periods named in the paragraph (2023年…、2024年…;
     一季度…; “十二五”期间…), yearly averages next to one year's figure (年均增长7.8%), a change stated
     from one value to another (由65%提高到91%), lists that share one indicator (分别增长
@@ -82,11 +102,27 @@ class IndicatorTwoValues(Rule):
     def check(self, ctx: LintContext) -> Iterator[Hit]:
         text = ctx.doc.norm
         groups: dict[tuple[str, str], list[re.Match[str]]] = {}
-        for km in _KEYED.finditer(text):
-            groups.setdefault((km.group("key"), km.group("unit")), []).append(km)
+        import bisect
+
+        starts = [b for b, _ in ctx.units]
+        plan = [(sec.start, sec.end) for sec in ctx.report.sections if sec.role == "plan"]
+        for km in _NUMBER.finditer(text):
+            pos = km.start()
+            if text.startswith(("左右", "以上", "以内", "以下"), km.end()) or _GOAL.search(
+                text, max(0, pos - 10), pos
+            ):
+                continue  # goals and approximate values are never compared
+            if any(a <= pos < b for a, b in plan):
+                continue
+            key = _key_before(text, pos)
+            if len(key) == 4 and _HAN4.fullmatch(key):
+                groups.setdefault((key, km.group("unit")), []).append(km)
         windows: set[tuple[int, int]] = set()
         for kms in groups.values():
-            if len({km.group("num") for km in kms}) > 1:
+            if len(kms) < 2 or len({km.group("num") for km in kms}) < 2:
+                continue
+            blocks = {bisect.bisect_right(starts, km.start()) for km in kms}
+            if len(blocks) > 1:  # two values in one paragraph are never flagged
                 windows.update(_sentence(text, km.start("num")) for km in kms)
         if not windows:
             return
@@ -108,12 +144,12 @@ class IndicatorTwoValues(Rule):
             ):
                 continue
             average = bool(_AVERAGE.search(text, max(0, m.start - 10), m.start))
-            key = (_SCOPE.sub("", m.indicator), m.unit, m.direction, m.comparison, average)
+            ident = (_SCOPE.sub("", m.indicator), m.unit, m.direction, m.comparison, average)
             block = _block(ctx, m.start)
             times = frozenset(_TIME.findall(text[block[0] : block[1]]))
-            seen = first.get(key)
+            seen = first.get(ident)
             if seen is None:
-                first[key] = (m.start, m.value, block)
+                first[ident] = (m.start, m.value, block)
                 continue
             start, value, _ = seen
             seen_block = _block(ctx, start)
