@@ -23,6 +23,20 @@ WORDS = [
     "本作品是中华人民共和国的",
     "**",
     "\n\n",
+    "万",
+    "亿元",
+    "个",
+    "增长",
+    "下降",
+    "同比",
+    "左右",
+    "分别",
+    "“四个意识”",
+    "（打基础、立规矩）",
+    "三会一课",
+    "2+2",
+    "20XX年",
+    "达％",
 ]
 PIECES = st.sampled_from([*SINGLE, *WORDS]) | st.characters(codec="utf-8")
 MD_PIECES = PIECES | st.sampled_from(
@@ -51,6 +65,8 @@ def _check_spans(report: ParsedReport) -> None:
     for items in lists:
         for el in items:
             assert 0 <= el.start <= el.end <= n  # type: ignore[attr-defined]
+            if (hasattr(el, "text") and not hasattr(el, "kind")) or hasattr(el, "indicator"):
+                assert el.text == report.text[el.start : el.end]  # type: ignore[attr-defined]
             pos = report.doc.position(el.start)  # type: ignore[attr-defined]
             assert (el.line, el.column) == (pos.line, pos.column)  # type: ignore[attr-defined]
     ids = {s.id for s in report.sections}

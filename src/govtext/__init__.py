@@ -21,12 +21,17 @@ if TYPE_CHECKING:
 
 
 def parse(doc: Document | str, **options: Any) -> ParsedReport:
-    """Parse a :class:`Document` (or a path) into a :class:`~govtext.report.ParsedReport`."""
-    from govtext.structure.segment import parse as _parse
+    """Parse a :class:`Document` (or a path) into a :class:`~govtext.report.ParsedReport`:
+    structure, tasks, slogans, metrics, placeholders and lint findings.
+
+    Options are those of :func:`govtext.pipeline.parse_document` (``findings=False`` skips the
+    lint, ``sentences=False`` the sentence spans, ``themes=True`` adds theme tags).
+    """
+    from govtext.pipeline import parse_document
 
     if not isinstance(doc, Document):
         doc = read(doc)
-    return _parse(doc, **options)
+    return parse_document(doc, **options)
 
 
 __all__ = ["Document", "GovtextError", "__version__", "parse", "read"]

@@ -49,7 +49,7 @@ _NUMBER = _re.compile(
     r"(?=[0-9半百零〇○一二两三四五六七八九十千万亿])(?:"
     rf"(?P<pct>百分之[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
     rf"|(?P<frac>[{_CN_DIGIT}十百]+分之[{_CN_DIGIT}十百]+)"
-    r"|(?P<ar>[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?)"
+    r"|(?P<ar>[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.·][0-9]+)?)"
     rf"|(?P<half>[一两]半)"
     rf"|(?P<cn>[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
     r")"
@@ -120,6 +120,7 @@ class _Words(NamedTuple):
     heads: tuple[str, ...]
     unit_word_starts: frozenset[str]
     post_stop: re.Pattern[str]
+    leading_verbs: re.Pattern[str]  # verbs in front of what is counted: 审批建设项目环评文件XX项
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +133,8 @@ def _words() -> _Words:
     # What ends the counted thing after a unit ("X家企业实施……", "X%降到……").
     post_stop = _re.compile(
         "(?:" + "|".join(changes) + r")(?=[0-9Xx*了到至近约超])"
-        r"|全部|全面|均|都|已|已经|正在|开展|进行|实施|分别|累计|并|在|从|由|为|等|完成|统一|"
+        r"|的|得到|实现|受益|被|开工|全部|全面|均|都|已|已经|正在|开展|进行|实施|分别|累计|并|在|从|由|为|等|完成|统一|"
+        r"支持|用于|前往|配备|加强|推动|促进|保证|确保|提升|带动|参与|"
         r"达(?!标|成)|按(?=要求|照|期|时)|分(?=[0-9Xx一二三四五六七八九十两])|占(?=[0-9Xx*])|比上年|同比"
     )
     return _Words(
@@ -144,24 +146,39 @@ def _words() -> _Words:
         heads=tuple(data["list_heads"]["words"]),
         unit_word_starts=frozenset(data["unit_word_starts"]["words"]),
         post_stop=post_stop,
+        leading_verbs=_re.compile(
+            "(?:"
+            + "|".join(sorted(data["leading_verbs"]["words"], key=len, reverse=True))
+            + ")(?=[\u4e00-\u9fffXx“]{2})"
+        ),
     )
 
 
 _COMPARISON = _re.compile(
     r"(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年预算|比上年|较上年|比去年|较去年"
-    r"|与上年相比|比年初|较年初|比前五年|[比较][0-9]{4}年(?:底|末)?(?:决算数|预算数|实际数)?)$"
+    r"|与上年相比|比年初|较年初|比前五年|[比较](?:[0-9]{4}|\*+|X+)年(?:底|末)?(?:决算数|预算数|实际数)?)$"
 )
 _LEADING = _re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|截至目前|截止目前|截[至止][^，。]{1,8}?(?:底|末)|"
     r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初|以来|全年)?|今年|去年|上年|明年|当年|年内|"
-    r"[一二三四五六七八九十0-9]+年(?:来|内|间|中)?|近年来|近[一二三四五六七八九十0-9]+年|一年来|过去一年|"
+    r"[一二三四五六七八九十0-9]+年(?:来|内|间)?|近年来|近[一二三四五六七八九十0-9]+年|一年来|过去一年|"
     r"共|一共|累计|先后|并|还|又|深入|全力|积极|扎实|认真|努力|着力|大力|进一步|持续|均能|每月|每年|"
     r"由|从|在|将|把|使|让|拟|计划|预计|要|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
-    r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对|除|提出了?|完成(?!整改|率))(?=..)|全年(?=新增|完成|共)|"
+    r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对|除|提出了?|完成(?!整改|率)|全年|"
+    r"全市|全区|全县|全省|增发|关停|淘汰|用好|积累|拨付|筹集|有人认为|召开|举办|编发|出具|具备|"
+    r"修订完善了?|制定印发了?|力争|确保|争取|主要表现在|表现在|年底前|现已|已经|已|"
+    r"我国的?|我们|即|而|但|虽然|仍然|却|只|还|也|都|就有|就|大约有|只需要|需要|它|它们|这些|"
+    r"例如|比如|远远超过了?|有(?!效|色|机|线|关|序|力|利|望|限))(?=..)|"
+    r"在[^，。]{0,6}?(?:初期|期间|时期|以来)|今年以来|年初以来|"
+    r"第[一二三四五六七八九十]个五年(?:计划)?(?:期间)?|[第前]?[一二三四]季度|[上下]半年|"
+    r"[0-9]{4}年?(?:到|至|—|－|-)[0-9]{4}年(?:的)?(?:[一二三四五六七八九十]+年间)?|"
+    r"(?:（[一二三四五六七八九十]+）|\([0-9]+\)|[一二三四五六七八九十]+是)|"
     r"[，、])"
 )
 _TRAILING_TIME = _re.compile(
+    r"[一二三四五六七八九十两]+年(?:来|间|中|内)?$|第[一二三四五六七八九十]个五年(?:期间)?$|"
     r"(?:由|从|自)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初)?的?$|(?:由|从|自)$|(?:由|从)[^由从，。；]{1,16}?的$"
+    r"|(?:由|从)(?:每人每年|每人|人均|每年|平均)$"
 )
 _TARGET_CUE = _re.compile(
     r"预期目标|目标是|目标为|主要目标|力争|确保(?!了)|拟(?![订定])|计划(?!内|外)|争取|预计|(?<![主重需纪必首])要(?![求素点闻])|将(?![近来])|"
@@ -170,6 +187,7 @@ _TARGET_CUE = _re.compile(
 _PAST_CUE = _re.compile(
     r"去年|过去|五年来|一年来|已经|已|完成了|实现了|达到了|取得|[0-9]{4}年(?:全年|底|末)?(?:，|[^要将]{0,3}共)"
 )
+_APPROX_FORMS = {"約": "约", "大约": "约", "将近": "近", "接近": "近"}
 _RANGE_END = _re.compile(
     r"[-—~至到][0-9]+(?:\.[0-9]+)?(?P<mult>万亿|亿|万)?(?P<unit>%|‰|[\u4e00-\u9fff]{1,2})"
 )
@@ -402,7 +420,7 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
             before = ""  # "6%-6.5%": a range, not a code
         if before in _NAME_BEFORE or before == "." or (before.isdigit()):
             return None
-        value = float(raw.replace(",", "").replace("，", ""))
+        value = float(raw.replace(",", "").replace("，", "").replace("·", "."))
     elif kind == "pct":
         value = _cn_number(raw[3:])
         if value is None:
@@ -441,9 +459,16 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
         elif tail.group("mult") and mult:
             end = s + len(raw) + len(mult_in_number)  # 八亿万: leave it
             tail = None
+    if tail is not None and tail.group("unit") and _unit_starts_word(norm, tail.start("unit")):
+        # "十亿人口", "上千万家庭": 人口 and 家庭 are words, not 人 and 家 counting something.
+        end = tail.start("unit")
+        tail = units.pattern.match(norm, tail.start(), end) if tail.group("mult") else None
     if tail is not None:
         approx = tail.group("ap1") or tail.group("ap2") or tail.group("ap3")
         unit = units.normal.get(tail.group("unit") or "", "")
+        if unit == "个" and tail.group("ap3") and norm.startswith(("月", "季度", "小时"), end):
+            more = "月" if norm.startswith("月", end) else norm[end : end + 2]
+            unit, end = "个" + more, end + len(more)  # "1个多月"
         if not tail.group("unit") and not tail.group("mult"):
             # "十多" without a unit, or nothing at all after the number.
             end = s + len(raw) + len(mult_in_number)
@@ -460,14 +485,23 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
             unit, end, approx = "年", end + 1, None  # "连续6年增产"
         else:
             shared = _RANGE_END.match(norm, end)
+            if shared and shared.group("unit") == "年":
+                shared = None  # "2006—2020年": a span of years
             if shared:
                 # "增长5-6%": the first number of a range takes the unit of the second.
                 mult = shared.group("mult") or ""
                 unit = units.normal.get(shared.group("unit"), shared.group("unit"))
     nxt = norm[end] if end < len(norm) else ""
     full_unit = mult + unit
-    if unit and kind == "cn" and unit in ("种", "类", "期"):
+    if kind == "cn" and (unit == "期" or (unit in ("种", "类") and (value or 0) < 10)):
         return None  # "两种价格": kinds, not amounts; "二期工程": a phase
+    if kind == "cn" and mult and any(ch in raw for ch in "万亿") and value is not None:
+        # "二亿三千万亩" is 23000 万亩: the numeral before 万 is counted in 万.
+        whole = _cn_number(raw + mult)
+        if whole is not None:
+            value = whole / _MULTIPLIERS[mult]
+    if unit == "小时" and norm.startswith(("值班", "服务", "在线", "监控", "热线", "不间断"), end):
+        return None  # "24小时值班制度": a schedule, not a quantity
     if not _plausible(ctx, s, end, kind or "", raw, full_unit, nxt, value):
         return None
     return _Candidate(
@@ -526,10 +560,15 @@ def _plausible(
 
 
 def _duration(norm: str, s: int, end: int, raw: str) -> bool:
-    """ "连续6年增产" is a metric (unit 年); "2019年" and "2019—2020年" are dates."""
-    if "." in raw or len(raw) >= 4 or not norm.startswith("年", end):
+    """ "连续6年增产", "受教育年限10.8年" are metrics (unit 年); "2019年" is a date."""
+    if len(raw) >= 4 or not norm.startswith("年", end):
         return False
-    return norm[max(0, s - 3) : s].endswith(("连续", "长达", "历时", "了", "用", "达"))
+    if "." in raw:
+        return True  # a year is never 10.8: a length of time
+    before = norm[max(0, s - 8) : s]
+    return before.endswith(("连续", "长达", "历时", "了", "用", "达")) or any(
+        w in before for w in ("年限", "寿命", "工龄", "年龄")
+    )
 
 
 def _coordinated(ctx: _Context, s: int, end: int) -> bool:
@@ -662,14 +701,17 @@ def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bo
         if t != text:
             text = t
             continue
-        m = _TRAILING_TIME.search(text)
-        if m:
-            text = text[: m.start()]
-            continue
         m = _COMPARISON.search(text)
         if m:
             comparison = comparison or m.group()
             text = text[: m.start()]
+            continue
+        m = _TRAILING_TIME.search(text)
+        if m:
+            text = text[: m.start()]
+            continue
+        if text.endswith(("安排", "积累")) and len(text) >= 6:
+            text = text[:-2]  # "中央预算内投资安排5000亿元"
             continue
         if text.endswith(("长达", "高达", "多达")):
             text = text[:-2]  # "长达3500公里": a length, not a change
@@ -703,10 +745,14 @@ def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bo
     return text, direction, comparison, approx, had_verb
 
 
+_ONLY_QUALIFIERS = _re.compile(r"(?:全国|全年|今年|当年|平均|每人|人均|每年|每月|每户)*")
+
+
 def _strip_left(text: str) -> str:
     text = text.lstrip(" ")
+    lead = _words().leading_verbs
     while True:
-        m = _LEADING.match(text)
+        m = _LEADING.match(text) or lead.match(text)
         if not m or m.end() == 0:
             return text
         rest = text[m.end() :].lstrip(" ")
@@ -737,12 +783,22 @@ def _post_noun(norm: str, pos: int, limit: int) -> str:
 
 
 def _shares_head(items: list[str]) -> list[str]:
-    """ "高技术制造业、装备制造业增加值" → each item with the shared head 增加值."""
+    """ "高技术制造业、装备制造业增加值" → each item with the shared head 增加值;
+    "单位国内生产总值用水量、能耗、二氧化碳排放量" → each with the shared prefix 单位国内生产总值."""
+    first, rest = items[0], items[1:]
+    prefix = _SHARED_PREFIX.match(first)
+    if prefix and all(not it.startswith(prefix.group()) for it in rest):
+        return [first] + [prefix.group() + it for it in rest]
     last = items[-1]
     head = next((h for h in _words().heads if last.endswith(h) and len(last) > len(h)), None)
     if head is None:
         return items
     return [it if it.endswith(head) else it + head for it in items[:-1]] + [last]
+
+
+_SHARED_PREFIX = _re.compile(
+    r"单位(?:国内|地区)生产总值|单位GDP|单位工业增加值|城镇居民人均|农村居民人均|人均|全社会|规模以上工业"
+)
 
 
 def _top_level_items(text: str) -> list[str]:
@@ -815,6 +871,7 @@ def metrics(
         if c.after in _AFTER_LIMIT and direction in ("none", "reach"):
             direction = "limit"
         approx = c.approx or (c.after if c.after in _AFTER_APPROX else None) or r.approx
+        approx = _APPROX_FORMS.get(approx or "", approx)
         value_normalized = None if c.value is None else c.value * c.multiplier
         records.append(
             Metric(
@@ -823,7 +880,7 @@ def metrics(
                 end=c.end,
                 line=pos.line,
                 column=pos.column,
-                number=c.number,
+                number=doc.text[c.start : c.start + len(c.number)],
                 value=c.value,
                 unit=c.unit,
                 multiplier=c.multiplier,
@@ -842,8 +899,15 @@ def metrics(
 _LEADING_DIRECTION = _re.compile(
     r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|实现|保持))"
 )
+_ACTION_DIRECTION = _re.compile(r"增发|新增|递增|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销")
+_ACTION_INSIDE = _re.compile(r".*(?:安排|下达|增发|拨付|筹集|关停|淘汰)")
 _COUNTED_AFTER = _re.compile(r".*(?:共计|累计|合计|一共|(?<![公总一])共(?![同享建治产青识性用有]))")
-_SHARE = _re.compile(r"^(?:占|是|相当于)(.{0,40}?)的?$")
+_ADVERBIAL_GAP = _re.compile(r"扣除[^，。；]{0,8}因素|按可比价格计算|按可比口径计算|其中")
+_ABSTRACT_HEADS = frozenset(
+    "基础上 速度 水平 目标 预定目标 规模 幅度 程度 标准 要求 比重 比例 目标任务 任务".split()
+)
+_JUNK = frozenset("而但即就有却还也都只它这其又并").union(["它虽然", "虽然", "我们", "我国"])
+_SHARE = _re.compile(r"^(?:只|仅|约|就|共)?(?:占|是|相当于)(.{0,40}?)的?$")
 _RANGE = ("-", "—", "~", "至", "到")
 
 
@@ -864,6 +928,16 @@ def _read_context(
     if bounded_by_prev:
         raw = _after_last_comma(raw)
     text, direction, comparison, approx, had_verb = _strip_right(raw)
+    if (
+        direction in ("reach", None)
+        and raw.lstrip(" ").startswith(("为", "实现"))
+        and not _strip_left(text)
+    ):
+        direction = None  # "为1.17万个乡镇卫生院配备……": 为 is "for", not "amounts to"
+    if direction is None:
+        verb = _ACTION_DIRECTION.search(text)
+        if verb:
+            direction = "increase" if verb.group() in ("增发", "新增", "递增") else "decrease"
     if direction is None:
         lead = _LEADING_DIRECTION.match(text)
         if lead:
@@ -872,6 +946,9 @@ def _read_context(
     text = _strip_left(text)
     if raw.rstrip(" ").endswith("、") and not bounded_by_prev:
         text = ""  # "完成A改造、X台B改造": A is an item of its own
+    m = _ACTION_INSIDE.search(text)
+    if m and len(text) - m.end() >= 2 and m.end() > 2:
+        text = text[m.end() :]  # "中央财政安排城乡医疗救助补助资金": what is allotted follows 安排
     m = _COUNTED_AFTER.search(text)
     if m and len(text) - m.end() >= 2:
         text = text[m.end() :]  # "全市执法共立案查处案件": what is counted follows 共
@@ -886,35 +963,47 @@ def _read_context(
         else:
             direction = direction or "reach"
         text, had_verb = "", True
-    elif text.endswith("占"):
-        text, direction, had_verb = text[:-1], direction or "reach", True
+    elif "占" in text[1:]:
+        # "A（就）占B的48.4%": A is measured, as a share of B.
+        text = _strip_left(text[: text.rindex("占")].rstrip("的就只仅约共"))
+        direction, had_verb = direction or "reach", True
     if bounded_by_prev and raw and raw[-1:] in "和及与":
+        text = ""
+    if text in _JUNK:
         text = ""
     if 0 < len(text) <= 2 and raw.lstrip(" ").startswith(text):
         # "经济增长预期目标为5%": 经济增长 is the indicator, not 经济.
-        verb = raw.lstrip(" ")[len(text) : len(text) + 2]
-        if verb in ("增长", "发展", "下降", "运行"):
-            text += verb
+        verb_after = raw.lstrip(" ")[len(text) : len(text) + 2]
+        if text + verb_after in ("经济增长", "经济发展", "经济运行"):
+            text += verb_after
     sentence_end = _next_boundary(norm, c.after_end, _CLAUSE_END)
     nxt_start = cands[i + 1].start if i + 1 < len(cands) else len(norm)
     post = ""
     post_end = 0
-    if not c.after and c.after_end < len(norm):
-        post = _post_noun(norm, c.after_end, min(sentence_end, nxt_start))
+    post_from = c.after_end + (1 if c.after and norm.startswith("的", c.after_end) else 0)
+    if (not c.after or post_from > c.after_end) and post_from < len(norm):
+        # "覆盖80%以上的大城市": the counted thing after 以上的 / 左右的.
+        post = _post_noun(norm, post_from, min(sentence_end, nxt_start))
         if post:
-            post_end = norm.find(post, c.after_end) + len(post)
-    indicator = text
+            post_end = norm.find(post, post_from) + len(post)
     words = _words()
+    if _ONLY_QUALIFIERS.fullmatch(text):
+        text = ""  # "全国平均每人达到……": no indicator of its own
     light = (
         not text
         or text in words.scope
         or text.endswith(words.light_verbs)
         or text[-1] in "与对向给同"
     )
-    de = raw.endswith(text + "的") if text else raw.endswith("的")
-    joined = text + ("的" if de else "") + post
-    if post and (not had_verb or light):
-        indicator = post if light and (not de or text in words.scope) else joined
+    post_de = post_from > c.after_end or norm.startswith("的", c.after_end)
+    if post_de and post in _ABSTRACT_HEADS:
+        post = ""  # "递增7.9%的基础上", "增长3.2%的速度": the number's own indicator is elsewhere
+    indicator = text
+    if post and light:
+        indicator = post  # "召开三次党组会", "对XX家企业"
+    elif post and not had_verb and not post_de:
+        # The counted thing follows the number: "完成25项年度治太项目" counts 年度治太项目.
+        indicator = post
     inherited = False
     sent = _sentence_start(norm, c.start)
     same = []
@@ -927,7 +1016,7 @@ def _read_context(
     # Between the previous number and this clause: only punctuation ("财政收入6.85万亿元，增长
     # 11.7%") or a new subject ("原煤11亿吨；原油产量继续增长，达到1.42亿吨").
     gap = norm[prev.after_end : clause] if prev is not None and not bounded_by_prev else ""
-    new_subject = any(_HAN.match(ch) for ch in gap)
+    new_subject = any(_HAN.match(ch) for ch in _ADVERBIAL_GAP.sub("", gap))
     if not indicator and same and not new_subject:
         # The indicator carries over within the sentence.
         indicator, inherited = same[-1].indicator, True
@@ -936,7 +1025,7 @@ def _read_context(
     if not indicator and not bounded_by_prev and clause > 0 and norm[clause - 1] in "，":
         # "城镇居民人均可支配收入，由1997年的5160元增加到……": the subject ends the clause before.
         before = norm[_clause_start(norm, clause - 1, max(0, clause - 40)) : clause - 1]
-        subject = _strip_left(_strip_right(before.strip())[0])
+        subject = _subject(before.strip())
         if 2 <= len(subject) <= 30 and not any(ch.isdigit() for ch in subject):
             indicator = subject + shared_base
     if not indicator and same:
@@ -988,11 +1077,33 @@ def _lists(norm: str, cands: list[_Candidate], readings: list[_Reading]) -> list
     return out
 
 
+def _subject(clause: str) -> str:
+    """The subject a clause names: "以钢的产量来说" -> 钢的产量; "A增长显著加快" -> A."""
+    m = _AS_FOR.fullmatch(clause)
+    if m:
+        clause = m.group(1)
+    words = _words()
+    cut = min(
+        (k for w in words.direction if len(w) >= 2 for k in [clause.find(w)] if k >= 2),
+        default=-1,
+    )
+    if cut >= 2:
+        clause = clause[:cut]
+    return _strip_left(_strip_right(clause)[0])
+
+
+_AS_FOR = _re.compile(r"(?:以|拿|就)(.+?)(?:来说|而言|来看)")
+
+
 def _tidy(indicator: str) -> str:
     # "省定X重点治理项目": an X standing for a name is not part of what is measured.
     without = _NAME_SLOT.sub("", indicator)
     if len(without) >= 2:
         indicator = without
+    if indicator.endswith(("）", ")")) and ("（" in indicator or "(" in indicator):
+        k = max(indicator.rfind("（"), indicator.rfind("("))
+        if k >= 2:
+            indicator = indicator[:k]  # "农业总产值（包括村办工业）": the remark is not the name
     return indicator.strip(" 、，的和及与")
 
 
