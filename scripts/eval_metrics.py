@@ -31,6 +31,10 @@ def load_docs() -> dict[str, str]:
             docs[f"national/{i}"] = json.loads(line)["content"]
     for path in sorted((SHARED / "seeds").glob("*.txt")):
         docs[f"seeds/{path.name}"] = path.read_text(encoding="utf-8")
+    # Department-style passages written for the test set (our own text, kept in the repo).
+    for line in (METRICS / "written_test.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        docs[rec["doc"]] = rec["text"]
     return docs
 
 

@@ -131,9 +131,9 @@ def test_metrics_appear_in_parse_output() -> None:
 
 @needs_shared
 def test_held_out_metric_set_scores() -> None:
-    """The hand-annotated test set (314 mentions; passages the extractor was not tuned on)."""
+    """The held-out test set (713 mentions, corpus/metrics/README.md; never tuned on)."""
     out = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "eval_metrics.py"), "--split", "dev2"],
+        [sys.executable, str(ROOT / "scripts" / "eval_metrics.py"), "--split", "test"],
         capture_output=True,
         text=True,
         check=True,
@@ -146,6 +146,6 @@ def test_held_out_metric_set_scores() -> None:
     mention = out.splitlines()[1].split()
     precision, recall = float(mention[2]), float(mention[4])
     # Floors a little under the figures reported in the closing note, to catch regressions.
-    assert precision >= 0.93 and recall >= 0.93, out
-    assert scores["value"] >= 0.97 and scores["unit"] >= 0.97, out
-    assert scores["direction"] >= 0.88, out
+    assert precision >= 0.95 and recall >= 0.95, out
+    assert scores["value"] >= 0.98 and scores["unit"] >= 0.98, out
+    assert scores["direction"] >= 0.87 and scores["indicator"] >= 0.58, out
