@@ -135,6 +135,31 @@ def _run(
             out.append(at)
 
 
+def _block_ends(
+    block: str, freq: dict[str, int], log_total: float, hmm: bool, hmm_cut: Any
+) -> list[int]:
+    """Word ends within one dictionary block (jieba's ``__cut_DAG``/``__cut_DAG_NO_HMM``)."""
+    route = _best_route(block, freq, log_total)
+    out: list[int] = []
+    n = len(block)
+    x = run = 0  # block[run:x] is a run of single characters not yet given out
+    while x < n:
+        y = route[x]
+        if y - x == 1 and (hmm or block[x] in _ASCII_ALNUM):
+            x = y
+            continue
+        if run < x:
+            _run(out, block, run, x, 0, freq, hmm_cut)
+        out.append(y)
+        x = run = y
+    if run < n:
+        _run(out, block, run, n, 0, freq, hmm_cut)
+    return out
+
+
+_MEMO_SIZE = 50_000
+
+
 class Segmenter:
     """jieba with the government lexicon and, optionally, user dictionaries.
 
@@ -147,6 +172,9 @@ class Segmenter:
         self.user_dictionaries = tuple(os.fspath(p) for p in user_dictionaries)
         self.hmm = hmm
         self._dictionary: Dictionary | None = None
+        # dictionary block -> its word ends: official texts repeat whole clauses (习近平新时代
+        # 中国特色社会主义思想, 坚决打好污染防治攻坚战); bounded, cleared when full.
+        self._memo: dict[str, list[int]] = {}
 
     def __repr__(self) -> str:
         return f"Segmenter(user_dictionaries={list(self.user_dictionaries)!r}, hmm={self.hmm})"
@@ -172,6 +200,7 @@ class Segmenter:
             from jieba import finalseg
 
             hmm_cut = finalseg.cut
+        memo = self._memo
         out: list[int] = []
         append = out.append
         pos = 0
@@ -189,21 +218,17 @@ class Segmenter:
                         out.extend(range(pos + 1, pos + len(piece) + 1))
                         pos += len(piece)
                 continue
-            route = _best_route(block, freq, log_total)
-            n = len(block)
-            x = run = 0  # block[run:x] is a run of single characters not yet given out
-            while x < n:
-                y = route[x]
-                if y - x == 1 and (hmm or block[x] in _ASCII_ALNUM):
-                    x = y
-                    continue
-                if run < x:
-                    _run(out, block, run, x, pos, freq, hmm_cut)
-                append(pos + y)
-                x = run = y
-            if run < n:
-                _run(out, block, run, n, pos, freq, hmm_cut)
-            pos += n
+            rel = memo.get(block)
+            if rel is None:
+                rel = _block_ends(block, freq, log_total, hmm, hmm_cut)
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[block] = rel
+            if pos:
+                out.extend([pos + e for e in rel])
+            else:
+                out.extend(rel)
+            pos += len(block)
         return out
 
     def spans(self, text: str, norm: str | None = None) -> Iterator[tuple[int, int]]:
