@@ -129,35 +129,45 @@ for p in open(sys.argv[1]).read().split("\\n"):
     govtext.segment(open(p, encoding="utf-8").read())
 """
 
-# In one process: the dictionary load on the first call, nothing on the second; then the
-# segmentation speed alone (texts in memory, start-up excluded), each tool measured twice.
+# In one process: the dictionary load on the first call, nothing on the second (each tool in
+# its own process, its import included, so neither inherits the other's warm-up).
+STARTUP_GOVTEXT = """
+import time
+t = time.perf_counter(); import govtext; from govtext.segmenter import segment
+t1 = time.perf_counter(); segment("测试"); t2 = time.perf_counter(); segment("测试")
+print(repr({"import": t1 - t, "first": t2 - t1, "second": time.perf_counter() - t2}))
+"""
+STARTUP_JIEBA = """
+import time, logging
+t = time.perf_counter(); import jieba; jieba.setLogLevel(logging.WARNING)
+t1 = time.perf_counter(); jieba.lcut("测试"); t2 = time.perf_counter(); jieba.lcut("测试")
+print(repr({"import": t1 - t, "first": t2 - t1, "second": time.perf_counter() - t2}))
+"""
+# Segmentation alone: texts in memory, dictionaries loaded, CPU time (steadier than wall time
+# on a shared machine), interleaved, best of 3; govtext with a fresh Segmenter (empty memo)
+# each pass.
 SEGMENT_INPROCESS = """
 import sys, time, logging
-t = time.perf_counter(); import govtext; t_import = time.perf_counter() - t
-t = time.perf_counter(); govtext.segment("测试"); first = time.perf_counter() - t
-t = time.perf_counter(); govtext.segment("测试"); second = time.perf_counter() - t
-import jieba
+import jieba, govtext
 jieba.setLogLevel(logging.WARNING)
-t = time.perf_counter(); jieba.lcut("测试"); j_first = time.perf_counter() - t
-t = time.perf_counter(); jieba.lcut("测试"); j_second = time.perf_counter() - t
 texts = [open(p, encoding="utf-8").read() for p in open(sys.argv[1]).read().split("\\n")]
-def best(fn):
-    times = []
-    for _ in range(2):
-        t = time.perf_counter()
-        for x in texts:
-            fn(x)
-        times.append(time.perf_counter() - t)
-    return min(times)
-out = {"import": t_import, "first": first, "second": second, "j_first": j_first,
-       "j_second": j_second, "govtext": best(govtext.segment), "jieba": best(jieba.lcut)}
+tools = {"jieba": lambda: jieba.lcut, "govtext": lambda: govtext.Segmenter().tokens}
 try:
     import rjieba
-    rjieba.cut("测试")
-    out["rjieba"] = best(rjieba.cut)
+    tools["rjieba"] = lambda: rjieba.cut
 except ImportError:
     pass
-print(repr(out))
+for make in tools.values():
+    make()("测试")
+best = {}
+for _ in range(3):
+    for name, make in tools.items():
+        fn = make()
+        t = time.process_time()
+        for x in texts:
+            fn(x)
+        best[name] = min(best.get(name, 1e9), time.process_time() - t)
+print(repr(best))
 """
 
 
@@ -228,14 +238,22 @@ def bench_segment(corpus: Path, repeat: int) -> None:
     print(f"  => govtext.segment runs at {base / seg:.2f}x plain jieba's speed (target: >= 1.0x)")
     out = subprocess.run([PY, "-c", SEGMENT_INPROCESS, lst], capture_output=True, text=True)
     m = ast.literal_eval(out.stdout.strip().splitlines()[-1])
-    print("  in one process, texts in memory, start-up excluded (best of 2 passes):")
+    print("  segmentation alone (one process, texts in memory, CPU time, best of 3):")
     for name in ("jieba", "rjieba", "govtext"):
         if name in m:
             print(f"    {name:<8} {m[name]:7.3f} s  {chars / m[name] / 1e6:6.3f} M chars/s")
+    print(f"  => govtext.segment at {m['jieba'] / m['govtext']:.2f}x plain jieba's speed")
+    g = ast.literal_eval(
+        subprocess.run([PY, "-c", STARTUP_GOVTEXT], capture_output=True, text=True).stdout
+    )
+    j = ast.literal_eval(
+        subprocess.run([PY, "-c", STARTUP_JIEBA], capture_output=True, text=True).stdout
+    )
     print(
-        f"  dictionary start-up, once per process: govtext.segment first call {m['first']:.3f} s, "
-        f"second {m['second'] * 1e3:.2f} ms (import govtext {m['import'] * 1e3:.0f} ms); "
-        f"jieba.lcut first call {m['j_first']:.3f} s, second {m['j_second'] * 1e3:.2f} ms"
+        f"  start-up, once per process: govtext.segment first call {g['first']:.3f} s, second "
+        f"{g['second'] * 1e3:.2f} ms (import govtext {g['import'] * 1e3:.0f} ms); jieba.lcut "
+        f"first call {j['first']:.3f} s, second {j['second'] * 1e3:.2f} ms (import jieba "
+        f"{j['import'] * 1e3:.0f} ms)"
     )
     # A machine's first run: jieba builds its marshal cache from dict.txt (TMPDIR is where it
     # keeps it); every later process loads the cache.
