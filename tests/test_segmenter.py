@@ -225,3 +225,14 @@ def test_lexicon_terms_stay_whole_on_the_seeds() -> None:
     assert checked > 800  # 838 occurrences of 163 terms in the five seeds
     assert broken == []
     assert whole / checked > 0.97, (checked, whole, straddled)
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import govtext.segmenter
+    import govtext.tfidf
+
+    for module in (govtext.segmenter, govtext.tfidf):
+        result = doctest.testmod(module)
+        assert result.attempted and not result.failed, module.__name__

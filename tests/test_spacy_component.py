@@ -161,3 +161,14 @@ def test_core_never_imports_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import govtext.spacy
+    import govtext.spacy_component
+
+    for module in (govtext.spacy, govtext.spacy_component):
+        result = doctest.testmod(module)
+        assert result.attempted and not result.failed, module.__name__

@@ -381,7 +381,7 @@ def segment(text: str | Document, *, user_dictionaries: Sequence[PathLike] = ())
         user_dictionaries: jieba-format word lists to add to the government lexicon.
 
     Example:
-        >>> [t.text for t in segment("打好污染防治攻坚战，落实“三会一课”制度。")]
-        ['打好', '污染防治攻坚战', '，', '落实', '“', '三会一课', '”', '制度', '。']
+        >>> [t.text for t in segment("坚决打赢污染防治攻坚战，落实“三会一课”制度。")]
+        ['坚决', '打赢', '污染防治攻坚战', '，', '落实', '“', '三会一课', '”', '制度', '。']
     """
     return segmenter(user_dictionaries).tokens(text)

@@ -6,7 +6,7 @@ headings, tasks, slogans, metrics, placeholders and findings into ``doc.spans``.
 >>> nlp = govtext.spacy.load()
 >>> doc = nlp("一、工作回顾\\n一是抓党建。二是抓业务。")
 >>> [(s.start_char, s.end_char) for s in doc.spans["govtext_tasks"]]
-[(7, 13), (13, 18)]
+[(7, 13), (13, 19)]
 
 See :mod:`govtext.spacy_component` for the pieces.
 """

@@ -96,8 +96,8 @@ def keywords(
         segmenter: a :class:`~govtext.segmenter.Segmenter` with user dictionaries, if any.
 
     Example:
-        >>> keywords("坚决打好污染防治攻坚战，持续打好蓝天保卫战。", 2)[0][0]
-        '污染防治攻坚战'
+        >>> [w for w, _ in keywords("坚决打好污染防治攻坚战，持续打好蓝天保卫战。", 2)]
+        ['蓝天保卫战', '污染防治攻坚战']
     """
     counts = term_counts(text, segmenter=segmenter)
     total = sum(counts.values())
