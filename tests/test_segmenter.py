@@ -155,6 +155,11 @@ def test_bad_user_dictionaries_are_config_errors(tmp_path: Path) -> None:
     bad.write_text("青川河 0 nz\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="line 1: frequency must be positive"):
         Segmenter([bad]).tokens("测试")
+    bad.write_text("# comment\n青川 河 nz\n", encoding="utf-8")
+    with pytest.raises(
+        ConfigError, match=r"bad\.txt: line 2: expected `word \[frequency\] \[tag\]`"
+    ):
+        Segmenter([bad]).tokens("测试")
 
 
 def test_the_dictionary_loads_once_and_global_jieba_is_untouched() -> None:

@@ -6,7 +6,7 @@ same-length normalised view (:func:`govtext.document.normalise`), so "２０２�
 "2024年" while every offset still points into the original.
 
 Terms of :file:`data/gov_lexicon.tsv` (全面从严治党, 污染防治攻坚战, 三会一课, 生态环境局…) stay
-whole: each enters the dictionary with a frequency high enough to beat the best split of the
+whole: each enters the dictionary with the lowest frequency that beats the best split of the
 term (see :func:`_term_frequency`). User dictionaries in jieba's format ("word [freq] [tag]" a
 line) add the office's own names.
 
@@ -39,10 +39,6 @@ _HAN_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 _SKIP = re.compile("(\r\n|\\s)")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _USERDICT_LINE = re.compile(r"^(.+?)( [0-9]+)?( [a-z]+)?$")
-# A lexicon term gets at least this frequency (jieba's dict.txt: 有效 ~ 1,200, 保卫战 ~ 30,
-# out of 60 million), so that in running text it is not broken by a neighbour taking its
-# first or last character, even when its own split is a pair of rare words.
-MIN_TERM_FREQUENCY = 1
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -346,7 +342,7 @@ def load_user_dictionary(d: Dictionary, path: PathLike) -> None:
         if not line or line.startswith("#"):
             continue
         m = _USERDICT_LINE.match(line)
-        if m is None or " " in m.group(1):  # pragma: no cover - the pattern matches any line
+        if m is None or " " in m.group(1):  # a word never holds a space: jieba cuts there
             raise ConfigError(f"line {lineno}: expected `word [frequency] [tag]`", name)
         word = normalise(m.group(1))
         freq = int(m.group(2)) if m.group(2) else _term_frequency(d, word)
