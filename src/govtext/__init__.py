@@ -18,6 +18,16 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from govtext.report import ParsedReport
+    from govtext.segmenter import Segmenter, Token, segment
+    from govtext.tfidf import keywords
+
+# Loaded on first use, so that `import govtext` (and the linter) never imports jieba.
+_LAZY = {
+    "segment": "govtext.segmenter",
+    "Segmenter": "govtext.segmenter",
+    "Token": "govtext.segmenter",
+    "keywords": "govtext.tfidf",
+}
 
 
 def parse(doc: Document | str, **options: Any) -> ParsedReport:
@@ -34,4 +44,27 @@ def parse(doc: Document | str, **options: Any) -> ParsedReport:
     return parse_document(doc, **options)
 
 
-__all__ = ["Document", "GovtextError", "__version__", "parse", "read"]
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name == "spacy":  # govtext.spacy.load() after a bare `import govtext`
+        return importlib.import_module("govtext.spacy")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govtext' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "Document",
+    "GovtextError",
+    "Segmenter",
+    "Token",
+    "__version__",
+    "keywords",
+    "parse",
+    "read",
+    "segment",
+]

@@ -18,7 +18,7 @@ from govtext.errors import ConfigError
 
 class Option(NamedTuple):
     name: str
-    kind: str  # "codes" | "strings" | "severity-map" | "path-codes" | "regexes" | "severity" | "rule-options"
+    kind: str  # "codes" | "strings" | "severity-map" | "path-codes" | "regexes" | "severity" | "rule-options" | "paths"
     default: Any
     help: str
 
@@ -52,6 +52,13 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("fail-on", "severity", "warning", "Lowest severity that makes `govtext lint` exit 1."),
     Option("rule-options", "rule-options", {}, "Per-rule options, keyed by code."),
+    Option(
+        "user-dictionaries",
+        "paths",
+        [],
+        "jieba-format word lists (`word [freq] [tag]` a line) for `govtext tokens`/segment(), "
+        "relative to the config file.",
+    ),
 )
 _BY_NAME = {o.name: o for o in OPTIONS}
 SEVERITIES = ("info", "warning", "error")
@@ -67,6 +74,7 @@ class LintConfig(NamedTuple):
     allowed_terms: tuple[str, ...] = ()
     fail_on: str = "warning"
     rule_options: dict[str, dict[str, Any]] = {}  # noqa: RUF012
+    user_dictionaries: tuple[str, ...] = ()  # absolute paths
     source: str | None = None
     root: str | None = None
 
@@ -108,6 +116,7 @@ def validate(raw: dict[str, Any], path: str) -> LintConfig:
     """Turn a parsed TOML table into a :class:`LintConfig`, or raise a one-line ConfigError."""
     kwargs: dict[str, Any] = {}
     for key, value in raw.items():
+        key = key.replace("_", "-")  # user_dictionaries = … is read as user-dictionaries
         opt = _BY_NAME.get(key)
         if opt is None:
             known = ", ".join(o.name for o in OPTIONS)
@@ -151,6 +160,15 @@ def validate(raw: dict[str, Any], path: str) -> LintConfig:
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise _fail(f"`{key}` must be a table of tables", path)
             kwargs[attr] = {k.upper(): dict(v) for k, v in value.items()}
+        elif opt.kind == "paths":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise _fail(f"`{key}` must be a list of file paths", path)
+            here = os.path.dirname(os.path.abspath(path))
+            resolved = tuple(os.path.normpath(os.path.join(here, v)) for v in value)
+            for name, full in zip(value, resolved, strict=True):
+                if not os.path.isfile(full):
+                    raise _fail(f"`{key}`: no such file {name!r}", path)
+            kwargs[attr] = resolved
     return LintConfig(**kwargs, source=path, root=os.path.dirname(os.path.abspath(path)))
 
 

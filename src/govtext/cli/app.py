@@ -20,6 +20,7 @@ COMMANDS = {
     "parse": "parse",
     "lint": "lint",
     "rules": "rules",
+    "tokens": "tokens",
 }
 
 
