@@ -899,7 +899,9 @@ def metrics(
 _LEADING_DIRECTION = _re.compile(
     r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|实现|保持))"
 )
-_ACTION_DIRECTION = _re.compile(r"增发|新增|递增|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销")
+_ACTION_DIRECTION = _re.compile(
+    r"增发|新增|递增|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除"
+)
 _ACTION_INSIDE = _re.compile(r".*(?:安排|下达|增发|拨付|筹集|关停|淘汰)")
 _COUNTED_AFTER = _re.compile(r".*(?:共计|累计|合计|一共|(?<![公总一])共(?![同享建治产青识性用有]))")
 _ADVERBIAL_GAP = _re.compile(r"扣除[^，。；]{0,8}因素|按可比价格计算|按可比口径计算|其中")
