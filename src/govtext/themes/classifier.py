@@ -2,7 +2,7 @@
 
 A model file (``.json`` or gzip-compressed ``.json.gz``) holds the label ids, the feature spec,
 per block its terms, idf weights and one coefficient row per term (one value per label), the
-intercepts and a softmax temperature fitted on held-out folds (calibration). Loading it parses
+intercepts and a softmax temperature fitted on out-of-fold scores (calibration). Loading it parses
 JSON only: nothing is unpickled and no code runs. Scoring uses numpy when it is installed and
 plain Python otherwise; both give the same numbers.
 
