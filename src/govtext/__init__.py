@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from govtext.report import ParsedReport
+    from govtext.themes.classifier import ThemePrediction
 
 
 def parse(doc: Document | str, **options: Any) -> ParsedReport:
@@ -29,4 +30,15 @@ def parse(doc: Document | str, **options: Any) -> ParsedReport:
     return _parse(doc, **options)
 
 
-__all__ = ["Document", "GovtextError", "__version__", "parse", "read"]
+def classify(texts: list[str]) -> list[ThemePrediction]:
+    """Tag texts with a theme of TAXONOMY.md: one prediction per text, in input order.
+
+    Each :class:`~govtext.themes.ThemePrediction` has ``.label`` and ``.scores`` (a
+    probability for every theme id). The model is loaded on first use (JSON, no pickle).
+    """
+    from govtext.themes.classifier import classify as _classify
+
+    return _classify(texts)
+
+
+__all__ = ["Document", "GovtextError", "__version__", "classify", "parse", "read"]

@@ -20,6 +20,8 @@ COMMANDS = {
     "parse": "parse",
     "lint": "lint",
     "rules": "rules",
+    "classify": "classify",
+    "train": "train",
 }
 
 
