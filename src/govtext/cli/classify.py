@@ -35,8 +35,9 @@ def classify(
 ) -> None:
     """Tag each paragraph (non-blank line) with a theme of TAXONOMY.md.
 
-    Text output is one line per paragraph: line number, theme, its probability and the start
-    of the paragraph, tab-separated. JSON lines carry the offsets and every theme's score.
+    Text output: one line per paragraph with its line number, theme, probability and start.
+
+    JSON lines carry the offsets and every theme's score.
 
     Example:
         govtext classify corpus/samples/clean_report.txt

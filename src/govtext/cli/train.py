@@ -26,11 +26,13 @@ def train(
     folds: Annotated[int, typer.Option(help="Cross-validation folds (scores, calibration).")] = 5,
     version: Annotated[str | None, typer.Option(help="Version string stored in the model.")] = None,
 ) -> None:
-    """Train a theme classifier (needs `pip install 'govtext[themes]'`).
+    """Train a theme classifier (needs scikit-learn: the "themes" extra of govtext).
 
-    Labels can be any ids: a model trained on your own taxonomy tags reports with
-    `govtext parse --themes-model MODEL` and `govtext classify --model MODEL`. Prints
-    cross-validated scores (units of one `doc` stay in one fold) and writes plain JSON.
+    Labels can be any ids, e.g. your own taxonomy's.
+
+    Use the model with `govtext parse --themes-model MODEL` or `govtext classify --model MODEL`.
+
+    Prints cross-validated scores (units of one `doc` stay in one fold) and writes plain JSON.
 
     Example:
         govtext train my_labels.jsonl -o my_themes.json.gz
