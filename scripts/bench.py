@@ -4,6 +4,7 @@
     python scripts/bench.py lint   [CORPUS_DIR]   # govtext lint vs one compiled regex pass; cold start
     python scripts/bench.py segment [CORPUS_DIR]  # govtext.segment vs plain jieba and rjieba
     python scripts/bench.py batch  [CORPUS_DIR]   # batch -j1 vs -j2 throughput; memory at 1x and 10x
+    python scripts/bench.py themes [CORPUS_DIR]   # govtext.classify vs the keyword baseline; model load
     python scripts/bench.py all
 
 CORPUS_DIR defaults to out/national (written by scripts/export_national.py from ../shared).
@@ -169,6 +170,75 @@ for _ in range(3):
         best[name] = min(best.get(name, 1e9), time.process_time() - t)
 print(repr(best))
 """
+
+
+UNITS = """
+def units(lst):
+    for p in open(lst).read().split("\\n"):
+        for line in open(p, encoding="utf-8").read().split("\\n"):
+            if line.strip():
+                yield line
+"""
+
+KEYWORD_PASS = (
+    UNITS
+    + """
+import sys
+from govtext.document import normalise
+from govtext.themes.taxonomy import keyword_label
+labels = [keyword_label(normalise(u)) for u in units(sys.argv[1])]
+"""
+)
+
+CLASSIFY_PASS = (
+    UNITS
+    + """
+import sys
+import govtext
+labels = [p.label for p in govtext.classify(list(units(sys.argv[1])))]
+"""
+)
+
+CLASSIFY_TIMED = (
+    UNITS
+    + """
+import sys, time
+import govtext
+from govtext.themes.classifier import load_model
+texts = list(units(sys.argv[1]))
+t0 = time.perf_counter(); model = load_model(); load = time.perf_counter() - t0
+t0 = time.perf_counter(); model.classify(texts); run = time.perf_counter() - t0
+print(f"{len(texts)} {load:.4f} {run:.4f}")
+"""
+)
+
+
+def bench_themes(corpus: Path, repeat: int) -> None:
+    files = [p for p in corpus_files(corpus) if p.suffix != ".docx"]
+    lst = write_file_list(files)
+    out = subprocess.run(
+        [PY, "-c", CLASSIFY_TIMED, lst], capture_output=True, text=True, check=True
+    )
+    n, load, run_s = out.stdout.split()
+    units = int(n)
+    print(f"themes: {len(files)} files, {units:,} paragraphs ({corpus})")
+    base = run([PY, "-c", KEYWORD_PASS, lst], repeat)
+    lib = run([PY, "-c", CLASSIFY_PASS, lst], repeat)
+    print(
+        f"  {'keyword baseline (whole process)':<34} {base:8.3f} s  {units / base:9,.0f} units/s   (baseline)"
+    )
+    print(
+        f"  {'govtext.classify (whole process)':<34} {lib:8.3f} s  {units / lib:9,.0f} units/s  "
+        f"{lib / base:6.2f}x baseline"
+    )
+    print(
+        f"  in process: model load {float(load) * 1000:.0f} ms, classify {units / float(run_s):,.0f} units/s"
+    )
+    from govtext.themes.classifier import default_model_path
+
+    size = os.path.getsize(default_model_path())
+    print(f"  model file {size / 1e6:.2f} MB (gzip-compressed JSON)")
+    os.unlink(lst)
 
 
 def bench_parse(corpus: Path, repeat: int) -> None:
@@ -360,6 +430,7 @@ BENCHES: dict[str, Callable[[Path, int], None]] = {
     "lint": bench_lint,
     "segment": bench_segment,
     "batch": bench_batch,
+    "themes": bench_themes,
 }
 
 

@@ -47,7 +47,7 @@ def _spans(doc: Any, group: str) -> list[tuple[int, int]]:
 def test_spans_have_the_offsets_of_parse(nlp: Any) -> None:
     doc = nlp(REPORT)
     assert doc.text == REPORT
-    report = parse_document(govtext.Document.from_text(REPORT))
+    report = parse_document(govtext.Document.from_text(REPORT), themes=True)
     assert report.sections and report.tasks and report.placeholders and report.findings
     for group in GROUPS:
         expected = [(s, e) for s, e, _ in _records(report, group)]
@@ -58,7 +58,7 @@ def test_spans_have_the_offsets_of_parse(nlp: Any) -> None:
 
 def test_spans_carry_the_records(nlp: Any) -> None:
     doc = nlp(REPORT)
-    report = parse_document(govtext.Document.from_text(REPORT))
+    report = parse_document(govtext.Document.from_text(REPORT), themes=True)
     tasks = doc.spans["govtext_tasks"]
     assert [s._.govtext for s in tasks] == [t.to_dict() for t in report.tasks]
     assert tasks[0]._.govtext["marker"] == "一是" and tasks[0].text.startswith("一是打好")
@@ -81,7 +81,7 @@ def test_tokenizer_keeps_lexicon_terms_and_the_exact_text(nlp: Any) -> None:
 
 
 def test_the_pipe_works_on_any_chinese_tokenizer() -> None:
-    report = parse_document(govtext.Document.from_text(REPORT))
+    report = parse_document(govtext.Document.from_text(REPORT), themes=True)
     for config in ({}, {"nlp": {"tokenizer": {"segmenter": "jieba"}}}):
         nlp = spacy.blank("zh", config=config)
         nlp.add_pipe("govtext", config={"findings": False})
@@ -132,7 +132,7 @@ def test_document_themes_go_to_cats(nlp: Any, monkeypatch: pytest.MonkeyPatch) -
             "pollution_control": 0.8 * w1 / (w1 + w2),
         }
     )
-    assert document_themes(parse_document(govtext.Document.from_text(REPORT))) is None
+    assert document_themes(parse_document(govtext.Document.from_text(REPORT), themes=False)) is None
 
 
 def test_round_trip_through_disk(nlp: Any, tmp_path: Path) -> None:

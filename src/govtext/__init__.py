@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from govtext.report import ParsedReport
     from govtext.segmenter import Segmenter, Token, segment
     from govtext.tfidf import keywords
+    from govtext.themes.classifier import ThemePrediction
 
 # Loaded on first use, so that `import govtext` (and the linter) never imports jieba.
 _LAZY = {
@@ -57,12 +58,24 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def classify(texts: list[str]) -> list[ThemePrediction]:
+    """Tag texts with a theme of TAXONOMY.md: one prediction per text, in input order.
+
+    Each :class:`~govtext.themes.ThemePrediction` has ``.label`` and ``.scores`` (a
+    probability for every theme id). The model is loaded on first use (JSON, no pickle).
+    """
+    from govtext.themes.classifier import classify as _classify
+
+    return _classify(texts)
+
+
 __all__ = [
     "Document",
     "GovtextError",
     "Segmenter",
     "Token",
     "__version__",
+    "classify",
     "keywords",
     "parse",
     "read",

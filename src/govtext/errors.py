@@ -83,6 +83,12 @@ class ModelError(GovtextError):
     code = "GT-E300"
 
 
+class LabelsError(ModelError):
+    """A labels file for training: a bad line, or a reference that does not resolve."""
+
+    code = "GT-E302"
+
+
 class MissingExtraError(GovtextError):
     """An optional dependency (an extra such as ``[parquet]``) is not installed."""
 

@@ -41,4 +41,8 @@ def parse_document(
         from govtext.lint import lint
 
         report.findings = lint(doc, config=config, report=report)
+    if themes:  # the shipped model; govtext.themes.tag.tag_report takes any other
+        from govtext.themes.tag import tag_report
+
+        tag_report(report)
     return report

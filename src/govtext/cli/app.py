@@ -21,6 +21,8 @@ COMMANDS = {
     "lint": "lint",
     "rules": "rules",
     "tokens": "tokens",
+    "classify": "classify",
+    "train": "train",
 }
 
 

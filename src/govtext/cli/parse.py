@@ -38,6 +38,10 @@ def parse(
             "--themes/--no-themes", help="Tag sections, paragraphs and tasks with themes."
         ),
     ] = False,
+    themes_model: Annotated[
+        str | None,
+        typer.Option(help="Tag themes with this model file (from `govtext train`)."),
+    ] = None,
     lint: Annotated[
         bool,
         typer.Option("--lint/--no-lint", help="Fill `findings` with the lint findings."),
@@ -60,7 +64,14 @@ def parse(
     for path in files:
         try:
             doc = read_input(path, encoding)
-            report = parse_document(doc, themes=themes, findings=lint, sentences=sentences)
+            report = parse_document(
+                doc, themes=themes and not themes_model, findings=lint, sentences=sentences
+            )
+            if themes_model:
+                from govtext.themes import load_model
+                from govtext.themes.tag import tag_report
+
+                tag_report(report, model=load_model(themes_model))
         except GovtextError as exc:
             typer.echo(str(exc), err=True)
             failed += 1
