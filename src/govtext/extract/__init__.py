@@ -1,6 +1,5 @@
 """Extractors: plain functions from a :class:`~govtext.document.Document` to elements in document order."""
 
-from govtext.extract.docinfo import doc_info
 from govtext.extract.placeholders import placeholders
 
-__all__ = ["doc_info", "placeholders"]
+__all__ = ["placeholders"]
