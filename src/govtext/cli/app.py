@@ -23,6 +23,7 @@ COMMANDS = {
     "tokens": "tokens",
     "classify": "classify",
     "train": "train",
+    "batch": "batch",
 }
 
 
