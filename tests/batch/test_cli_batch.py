@@ -104,8 +104,19 @@ def test_killed_halfway_and_resumed_gives_the_tables_of_an_uninterrupted_run(
     assert "already done" in resumed.stderr
     full = tmp_path / "full"
     subprocess.run(
-        [sys.executable, "-m", "govtext", "batch", str(corpus), "-o", str(full), "-j", "1"]
-        + ["--no-themes", "--quiet"],
+        [
+            sys.executable,
+            "-m",
+            "govtext",
+            "batch",
+            str(corpus),
+            "-o",
+            str(full),
+            "-j",
+            "1",
+            "--no-themes",
+            "--quiet",
+        ],
         check=True,
     )
     for t in TABLES:
@@ -133,8 +144,20 @@ def test_jsonl_and_csv_need_no_extras(tmp_path: Path, fmt: str) -> None:
     corpus = _many(tmp_path / "corpus", 3)
     out = tmp_path / ("out.jsonl" if fmt == "jsonl" else "out")
     run = subprocess.run(
-        [sys.executable, "-c", NO_EXTRAS_CLI, "batch", str(corpus), "-o", str(out)]
-        + ["--format", fmt, "-j", "2", "--no-themes"],
+        [
+            sys.executable,
+            "-c",
+            NO_EXTRAS_CLI,
+            "batch",
+            str(corpus),
+            "-o",
+            str(out),
+            "--format",
+            fmt,
+            "-j",
+            "2",
+            "--no-themes",
+        ],
         capture_output=True,
         text=True,
     )
