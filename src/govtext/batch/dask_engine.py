@@ -62,7 +62,7 @@ def run_dask(
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
         source: Iterator[Chunk] = iter(chunks)
-        pending = distributed.as_completed()
+        pending = distributed.as_completed(loop=client.loop)
         owner: dict[str, Chunk] = {}
 
         def submit() -> bool:
