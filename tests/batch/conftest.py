@@ -3,11 +3,15 @@ format batch reads, and the bad inputs a real folder holds."""
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from govtext import model
 from tests.docx_builder import build_docx
 
 AUDIT_2023 = """临江县审计局2023年工作总结
@@ -118,3 +122,85 @@ def corpus(tmp_path: Path) -> Path:
     root = tmp_path / "corpus"
     write_corpus(root)
     return root
+
+
+# ---- elements other modules will fill, faked here so the tables and views have rows -----
+
+_SLOGANS = ("四个意识", "两个维护", "两个确立", "放管服", "清四乱")
+_METRIC = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?)(?:完成|达到|增长|新建|新增)?(\d+(?:\.\d+)?)(亿元|个|%|所)"
+)
+
+
+def fake_parse_document(real: Callable[..., Any]) -> Callable[..., Any]:
+    """``parse_document`` plus slogans (five known formulas), metrics (number + unit after a
+    short noun) and a paragraph theme (党建 when it mentions 党 or 意识, else 业务)."""
+
+    def parse_document(doc: Any, **kwargs: Any) -> Any:
+        report = real(doc, **kwargs)
+        text = doc.text
+        report.slogans = []
+        for name in _SLOGANS:
+            for m in re.finditer(re.escape(name), text):
+                pos = doc.position(m.start())
+                report.slogans.append(
+                    model.Slogan(
+                        name,
+                        m.start(),
+                        m.end(),
+                        pos.line,
+                        pos.column,
+                        "formula",
+                        None,
+                        name,
+                        ("政治意识", "大局意识") if name == "四个意识" else None,
+                        "lexicon",
+                        True,
+                    )
+                )
+        report.slogans.sort(key=lambda s: s.start)
+        report.metrics = []
+        for m in _METRIC.finditer(text):
+            pos = doc.position(m.start(2))
+            value = float(m.group(2))
+            report.metrics.append(
+                model.Metric(
+                    m.group(0),
+                    m.start(2),
+                    m.end(),
+                    pos.line,
+                    pos.column,
+                    m.group(2),
+                    value,
+                    m.group(3),
+                    1.0,
+                    value,
+                    m.group(1),
+                    "",
+                    None,
+                    None,
+                    "计划" in text[max(0, m.start() - 20) : m.start()],
+                    False,
+                )
+            )
+        report.paragraphs = [
+            p._replace(
+                theme="党建"
+                if ("党" in text[p.start : p.end] or "意识" in text[p.start : p.end])
+                else "业务",
+                themes={"党建": 0.7, "业务": 0.3},
+            )
+            for p in report.paragraphs
+        ]
+        return report
+
+    return parse_document
+
+
+@pytest.fixture
+def with_elements(monkeypatch: pytest.MonkeyPatch) -> None:
+    import govtext.pipeline
+
+    monkeypatch.setattr(
+        govtext.pipeline, "parse_document", fake_parse_document(govtext.pipeline.parse_document)
+    )

@@ -41,7 +41,7 @@ def error_row(record: dict[str, Any]) -> list[Any]:
     return [record["path"], record["doc_id"], err["code"], err["reason"]]
 
 
-def _json_text(value: Any) -> str | None:
+def json_text(value: Any) -> str | None:
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -167,7 +167,7 @@ class _ParquetTable:
 
     def add(self, row: list[Any]) -> None:
         for i in self.json_columns:
-            row[i] = _json_text(row[i])
+            row[i] = json_text(row[i])
         self.rows.append(row)
         if len(self.rows) >= _BATCH:
             self._batch()

@@ -24,6 +24,7 @@ COMMANDS = {
     "classify": "classify",
     "train": "train",
     "batch": "batch",
+    "stats": "stats",
 }
 
 
