@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from govtext.batch.local import Chunk, OnResult, _died
@@ -39,6 +39,7 @@ def run_dask(
     *,
     jobs: int,
     scheduler: str | None = None,
+    may_submit: Callable[[], bool] = lambda: True,
 ) -> None:
     try:
         distributed: Any = importlib.import_module("distributed")
@@ -77,6 +78,7 @@ def run_dask(
         for _ in range(2 * workers):
             if not submit():
                 break
+        held = 0  # completions not yet replaced by a new chunk (the collector was full)
         for fut in pending:
             chunk = owner.pop(fut.key)
             try:
@@ -89,7 +91,11 @@ def run_dask(
                 result = _died(chunk, options)
             on_result(chunk, result)
             fut.release()
-            submit()
+            held += 1
+            while held and (not owner or may_submit()):
+                held -= 1
+                if not submit():
+                    held = 0
     finally:
         client.close()
         if cluster is not None:

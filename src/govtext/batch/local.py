@@ -90,16 +90,24 @@ def run_serial(chunks: Iterable[Chunk], options: Options, on_result: OnResult) -
 
 
 def run_pool(
-    chunks: Iterable[Chunk], options: Options, on_result: OnResult, *, jobs: int, next_seq: int
+    chunks: Iterable[Chunk],
+    options: Options,
+    on_result: OnResult,
+    *,
+    jobs: int,
+    next_seq: int,
+    may_submit: Callable[[], bool] = lambda: True,
 ) -> None:
     """Run chunks on ``jobs`` worker processes, results handed over as they complete.
 
-    ``next_seq`` numbers the one-file chunks made when a worker dies.
+    ``next_seq`` numbers the one-file chunks made when a worker dies; ``may_submit`` holds
+    new chunks back (the collector's buffer is full) without holding back a crash's re-runs.
     """
     source: Iterator[Chunk] = iter(chunks)
+    pushback: deque[Chunk] = deque()  # refused by a pool found broken at submit time
     suspects: deque[Chunk] = deque()  # one-file chunks to re-run alone after a crash
     seq = next_seq
-    pool = _new_pool(jobs)
+    pool = _new_pool(jobs, _context())
     in_flight: dict[Future[ChunkResult], tuple[Chunk, bool]] = {}
     try:
         while True:
@@ -110,13 +118,23 @@ def run_pool(
                         break
                     chunk, alone = suspects.popleft(), True
                 else:
-                    nxt = next(source, None)
+                    if in_flight and not may_submit():
+                        break
+                    nxt = pushback.popleft() if pushback else next(source, None)
                     if nxt is None:
                         break
                     chunk, alone = nxt, False
                 items: list[tuple[str, bytes | None]] = [(p, None) for p in chunk.paths]
-                in_flight[pool.submit(process_chunk, items, options)] = (chunk, alone)
+                try:
+                    in_flight[pool.submit(process_chunk, items, options)] = (chunk, alone)
+                except BrokenProcessPool:  # a worker died since the last wait
+                    (suspects.appendleft if alone else pushback.appendleft)(chunk)
+                    break
             if not in_flight:
+                if pushback or suspects:  # the pool broke with nothing in flight
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = _new_pool(jobs, _context())
+                    continue
                 break
             done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             broken = False
@@ -142,15 +160,17 @@ def run_pool(
                         suspects.append(Chunk(seq, (p,)))
                         seq += 1
                 pool.shutdown(wait=True, cancel_futures=True)
-                pool = _new_pool(jobs)
+                # Forked again although pyarrow's two native threads may run by now: workers
+                # only run govtext's Python code, never Arrow, so no lock of theirs is needed.
+                pool = _new_pool(jobs, _context())
     except BaseException:
         _kill(pool)
         raise
     pool.shutdown(wait=True)
 
 
-def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker)
+def _new_pool(jobs: int, context: Any) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker)
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:

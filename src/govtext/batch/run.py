@@ -11,10 +11,11 @@ from glob import glob
 from pathlib import Path
 from typing import NamedTuple
 
+from govtext.batch.collect import Collector, slots
 from govtext.batch.local import Chunk, run_pool, run_serial
 from govtext.batch.process import ChunkResult, Entry, Options, content_id, read_file
-from govtext.batch.store import PartReader, PartStore, done_by_id, latest_by_path, plan
-from govtext.batch.writers import error_row, final_paths, open_sink
+from govtext.batch.store import PartStore, StoredEntry, done_by_id, latest_by_path
+from govtext.batch.writers import final_paths
 from govtext.errors import GovtextError, MissingExtraError, UsageError
 from govtext.readers import SUPPORTED_SUFFIXES
 
@@ -153,8 +154,8 @@ def _check_format(out: Path, fmt: str, engine: str) -> None:
 
 def _resume_plan(
     store: PartStore, paths: list[str]
-) -> tuple[list[str], list[Entry], int, list[str]]:
-    """The paths still to do, ``same`` entries to record, how many are skipped, damaged parts."""
+) -> tuple[list[str], list[Entry], list[StoredEntry], list[str]]:
+    """The paths still to do, ``same`` entries to record, what is stored, damaged parts."""
     stored, damaged = store.entries(validate=True)
     for name in damaged:  # set aside, so no later read trips on it; its files are redone
         os.replace(store.root / name, store.root / (name + ".damaged"))
@@ -176,7 +177,7 @@ def _resume_plan(
             same.append(Entry(path, doc_id, "same"))
             continue
         todo.append(path)
-    return todo, same, len(paths) - len(todo), damaged
+    return todo, same, stored, damaged
 
 
 def run_batch(
@@ -246,15 +247,25 @@ def run_batch(
         raise UsageError("no input files (give files, folders or glob patterns)")
     damaged: list[str] = []
     same: list[Entry] = []
+    stored: list[StoredEntry] = []
     todo = paths
     if resume:
-        todo, same, _, damaged = _resume_plan(store, paths)
+        todo, same, stored, damaged = _resume_plan(store, paths)
     skipped = len(paths) - len(todo)
     run_id = store.next_run()
     if same:
         store.write_entries(run_id, 0, same, kind)
+        stored.extend(StoredEntry(*e, run_id, 0, "", -1) for e in same)
 
     chunks = make_chunks(todo, jobs=jobs)
+    collector = Collector(store, out, fmt, slots(stored, todo))
+    # Records that came back before an earlier path's wait in the collector: a few chunks'
+    # worth at most, so memory stays bounded by the work in flight.
+    limit = 4 * jobs * max((len(c.paths) for c in chunks), default=1)
+
+    def may_submit() -> bool:
+        return collector.backlog() < limit
+
     state = {"done": 0, "errors": 0, "bytes": 0}
 
     def emit(stage: str) -> None:
@@ -265,6 +276,7 @@ def run_batch(
 
     def on_result(chunk: Chunk, result: ChunkResult) -> None:
         store.write(run_id, chunk.seq, result.data)
+        collector.add(result)
         state["done"] += len(result.entries)
         state["errors"] += sum(1 for e in result.entries if e.status == "error")
         state["bytes"] += result.bytes_read
@@ -277,15 +289,26 @@ def run_batch(
         elif engine == "dask":
             from govtext.batch.dask_engine import run_dask
 
-            run_dask(chunks, opts, on_result, jobs=jobs, scheduler=scheduler)
+            run_dask(chunks, opts, on_result, jobs=jobs, scheduler=scheduler, may_submit=may_submit)
         elif jobs == 1 or len(chunks) == 1:
             run_serial(chunks, opts, on_result)
         else:
-            run_pool(chunks, opts, on_result, jobs=jobs, next_seq=len(chunks) + 1)
+            run_pool(
+                chunks,
+                opts,
+                on_result,
+                jobs=jobs,
+                next_seq=len(chunks) + 1,
+                may_submit=may_submit,
+            )
+        emit("write")
+        rows = collector.finish()
     except KeyboardInterrupt:
+        collector.abort()
         raise BatchInterrupted(state["done"], store.root) from None
-    emit("write")
-    rows = consolidate(store, out, fmt)
+    except BaseException:
+        collector.abort()
+        raise
     return Summary(
         out=out,
         format=fmt,
@@ -300,19 +323,11 @@ def run_batch(
 
 
 def consolidate(store: PartStore, out: Path, fmt: str) -> dict[str, int]:
-    """Write the final outputs from every part (see :func:`govtext.batch.store.plan`)."""
-    entries, _ = store.entries(validate=False)
-    docs, errors = plan(entries)
-    reader = PartReader(store)
-    sink = open_sink(out, fmt)
+    """Rebuild the final outputs from the parts alone (what a finished run writes)."""
+    stored, _ = store.entries(validate=False)
+    collector = Collector(store, out, fmt, slots(stored, []))
     try:
-        for entry in docs:
-            header, record = reader.record(entry)
-            sink.add_record(header, record)
-        for entry in errors:
-            _, record = reader.record(entry)
-            sink.add_error(error_row(record))
+        return collector.finish()
     except BaseException:
-        sink.abort()
+        collector.abort()
         raise
-    return sink.commit()

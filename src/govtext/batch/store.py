@@ -7,12 +7,9 @@ line lists its entries (path, document id, status), the next lines hold one reco
 reads the entries of every part, skips what is done, and the final outputs are always
 rebuilt from all parts, so nothing is ever written twice.
 
-Which entry wins, when parts disagree (:func:`plan`):
-
-1. per path, the entry of the latest run (a file changed since, or retried after an error);
-2. per document id, the smallest path (identical files are one document);
-3. documents are written sorted by path, errors too: the order does not depend on ``-j``,
-   on the engine, or on where a run was interrupted.
+Which entry wins when parts disagree is decided in :mod:`govtext.batch.collect`: per path
+the latest run's, per document id the smallest path; documents and errors are written sorted
+by path, so the order depends neither on ``-j``, the engine, nor where a run was interrupted.
 
 ``same`` entries record, without rows, that a path was skipped on resume because an identical
 file is already done under a smaller path.
@@ -188,18 +185,6 @@ def done_by_id(latest: dict[str, StoredEntry]) -> dict[str, str]:
         if e.doc_id not in done or e.path < done[e.doc_id]:
             done[e.doc_id] = e.path
     return done
-
-
-def plan(entries: Iterable[StoredEntry]) -> tuple[list[StoredEntry], list[StoredEntry]]:
-    """The documents and the errors the final outputs hold, each sorted by path."""
-    latest = latest_by_path(entries)
-    keep = done_by_id(latest)
-    docs = sorted(
-        (e for e in latest.values() if e.status == "ok" and keep.get(e.doc_id or "") == e.path),
-        key=lambda e: (e.path, e.doc_id or ""),
-    )
-    errors = sorted((e for e in latest.values() if e.status == "error"), key=lambda e: e.path)
-    return docs, errors
 
 
 class PartReader:

@@ -12,7 +12,9 @@ most ``ROW_GROUP`` rows, so writing 10,000 reports takes the memory of writing 1
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import os
 from contextlib import ExitStack
@@ -27,7 +29,7 @@ _BATCH = 2048
 
 
 class Sink(Protocol):
-    def add_record(self, header: dict[str, Any], record: dict[str, Any]) -> None: ...
+    def add_record(self, record: dict[str, Any]) -> None: ...
 
     def add_error(self, row: list[Any]) -> None: ...
 
@@ -56,7 +58,7 @@ class JsonlSink:
         self._errors = self._stack.enter_context(atomic_open(errors, "w", encoding="utf-8"))
         self.counts = {"documents": 0, "errors": 0}
 
-    def add_record(self, header: dict[str, Any], record: dict[str, Any]) -> None:
+    def add_record(self, record: dict[str, Any]) -> None:
         self._docs.write(json.dumps(record["report"], ensure_ascii=False) + "\n")
         self.counts["documents"] += 1
 
@@ -70,42 +72,28 @@ class JsonlSink:
         return dict(self.counts)
 
     def abort(self) -> None:
-        self._stack.__exit__(RuntimeError, RuntimeError("aborted"), None)
+        with contextlib.suppress(RuntimeError):
+            self._stack.__exit__(RuntimeError, RuntimeError("aborted"), None)
 
 
 class _TableSink:
-    """Shared by CSV and Parquet: maps each part's columns onto the table's columns."""
+    """Shared by CSV and Parquet: a part record holds, per table, JSON lines keyed by column
+    name, so a part written by another version (a column more or less) still reads."""
 
     def __init__(self) -> None:
         self.counts = dict.fromkeys(TABLES, 0)
-        self._maps: dict[tuple[str, tuple[str, ...]], list[int] | None] = {}
 
-    def _remap(self, table: str, part_columns: list[str]) -> list[int] | None:
-        """Indexes into a part's row for each target column (``None``: same order already)."""
-        key = (table, tuple(part_columns))
-        if key not in self._maps:
-            target = column_names(table)
-            if list(part_columns) == target:
-                self._maps[key] = None
-            else:
-                where = {name: i for i, name in enumerate(part_columns)}
-                self._maps[key] = [where.get(name, -1) for name in target]
-        return self._maps[key]
-
-    def add_record(self, header: dict[str, Any], record: dict[str, Any]) -> None:
-        for table, rows in record["tables"].items():
-            if table not in self.counts:
-                continue
-            mapping = self._remap(table, header["columns"][table])
-            for row in rows:
-                if mapping is not None:
-                    row = [row[i] if i >= 0 else None for i in mapping]
-                self.add_row(table, row)
+    def add_record(self, record: dict[str, Any]) -> None:
+        for table, lines in record["tables"].items():
+            if table in self.counts and lines:
+                self.add_lines(table, lines)
 
     def add_error(self, row: list[Any]) -> None:
-        self.add_row("errors", row)
+        names = column_names("errors")
+        line = json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n"
+        self.add_lines("errors", line)
 
-    def add_row(self, table: str, row: list[Any]) -> None:
+    def add_lines(self, table: str, lines: str) -> None:
         raise NotImplementedError
 
 
@@ -114,11 +102,11 @@ def _csv_value(kind: str, value: Any) -> Any:
         return ""
     if kind == "bool":
         return "true" if value else "false"
-    if kind in ("list", "json"):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if kind == "list":
+        return json.dumps(value, ensure_ascii=False)
     if kind == "float":
         return repr(float(value))
-    return value
+    return value  # str, int, and json (already JSON text)
 
 
 class CsvSink(_TableSink):
@@ -128,7 +116,7 @@ class CsvSink(_TableSink):
         super().__init__()
         self._stack = ExitStack()
         self._writers: dict[str, Any] = {}
-        self._kinds = {t: [c.kind for c in columns(t)] for t in TABLES}
+        self._columns = {t: columns(t) for t in TABLES}
         for table in TABLES:
             fh: IO[str] = self._stack.enter_context(
                 atomic_open(out_dir / f"{table}.csv", "w", encoding="utf-8", newline="")
@@ -137,62 +125,80 @@ class CsvSink(_TableSink):
             writer.writerow(column_names(table))
             self._writers[table] = writer
 
-    def add_row(self, table: str, row: list[Any]) -> None:
-        kinds = self._kinds[table]
-        self._writers[table].writerow([_csv_value(k, v) for k, v in zip(kinds, row, strict=True)])
-        self.counts[table] += 1
+    def add_lines(self, table: str, lines: str) -> None:
+        cols = self._columns[table]
+        writer = self._writers[table]
+        for line in lines.splitlines():
+            row = json.loads(line)
+            writer.writerow([_csv_value(c.kind, row.get(c.name)) for c in cols])
+            self.counts[table] += 1
 
     def commit(self) -> dict[str, int]:
         self._stack.close()
         return dict(self.counts)
 
     def abort(self) -> None:
-        self._stack.__exit__(RuntimeError, RuntimeError("aborted"), None)
+        with contextlib.suppress(RuntimeError):
+            self._stack.__exit__(RuntimeError, RuntimeError("aborted"), None)
 
 
 class _ParquetTable:
+    """One Parquet file: JSON lines are buffered and turned into Arrow data a batch at a time
+    by Arrow's JSON reader (C++, explicit schema), then written as row groups.
+
+    Not ``pyarrow.array``: it imports pandas on first use (0.6 s of a run's serial time), and
+    a Python loop over rows would be the parent's bottleneck.
+    """
+
     def __init__(self, table: str, fh: IO[bytes]) -> None:
         import pyarrow.parquet as pq
 
-        from govtext.batch.schema import arrow_schema, arrow_type
+        from govtext.batch.schema import arrow_schema
 
         self.schema = arrow_schema(table)
-        self.kinds = [c.kind for c in columns(table)]
-        self.types = [arrow_type(k) for k in self.kinds]
-        self.json_columns = [i for i, k in enumerate(self.kinds) if k == "json"]
+        self.names = column_names(table)
         self.writer = pq.ParquetWriter(fh, self.schema)
-        self.rows: list[list[Any]] = []
-        self.batches: list[Any] = []
-        self.batched = 0
+        self.lines: list[str] = []
+        self.buffered = 0
+        self.pending: list[Any] = []
+        self.pending_rows = 0
 
-    def add(self, row: list[Any]) -> None:
-        for i in self.json_columns:
-            row[i] = json_text(row[i])
-        self.rows.append(row)
-        if len(self.rows) >= _BATCH:
+    def add(self, lines: str) -> int:
+        n = lines.count("\n")
+        self.lines.append(lines)
+        self.buffered += n
+        if self.buffered >= _BATCH:
             self._batch()
+        return n
 
     def _batch(self) -> None:
-        import pyarrow as pa
+        import pyarrow.json as pj
 
-        if not self.rows:
+        if not self.lines:
             return
-        cols = list(zip(*self.rows, strict=True))
-        arrays = [pa.array(col, type=t) for col, t in zip(cols, self.types, strict=True)]
-        self.batches.append(pa.RecordBatch.from_arrays(arrays, schema=self.schema))
-        self.batched += len(self.rows)
-        self.rows = []
-        if self.batched >= ROW_GROUP:
+        data = "".join(self.lines).encode("utf-8")
+        table = pj.read_json(
+            io.BytesIO(data),
+            read_options=pj.ReadOptions(use_threads=False, block_size=max(len(data), 1 << 16)),
+            parse_options=pj.ParseOptions(
+                explicit_schema=self.schema, unexpected_field_behavior="ignore"
+            ),
+        )
+        self.pending.append(table.select(self.names))
+        self.pending_rows += self.buffered
+        self.lines = []
+        self.buffered = 0
+        if self.pending_rows >= ROW_GROUP:
             self._flush()
 
     def _flush(self) -> None:
         import pyarrow as pa
 
-        if self.batches:
-            table = pa.Table.from_batches(self.batches, schema=self.schema)
+        if self.pending:
+            table = pa.concat_tables(self.pending).cast(self.schema)
             self.writer.write_table(table, row_group_size=ROW_GROUP)
-        self.batches = []
-        self.batched = 0
+        self.pending = []
+        self.pending_rows = 0
 
     def close(self) -> None:
         self._batch()
@@ -213,9 +219,8 @@ class ParquetSink(_TableSink):
             )
             self._tables[table] = _ParquetTable(table, fh)
 
-    def add_row(self, table: str, row: list[Any]) -> None:
-        self._tables[table].add(list(row))
-        self.counts[table] += 1
+    def add_lines(self, table: str, lines: str) -> None:
+        self.counts[table] += self._tables[table].add(lines)
 
     def commit(self) -> dict[str, int]:
         for t in self._tables.values():
@@ -224,7 +229,11 @@ class ParquetSink(_TableSink):
         return dict(self.counts)
 
     def abort(self) -> None:
-        self._stack.__exit__(RuntimeError, RuntimeError("aborted"), None)
+        for t in self._tables.values():
+            with contextlib.suppress(Exception):
+                t.writer.close()
+        with contextlib.suppress(RuntimeError):
+            self._stack.__exit__(RuntimeError, RuntimeError("aborted"), None)
 
 
 def final_paths(out: Path, fmt: str) -> list[Path]:
