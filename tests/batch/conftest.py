@@ -204,3 +204,18 @@ def with_elements(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         govtext.pipeline, "parse_document", fake_parse_document(govtext.pipeline.parse_document)
     )
+
+
+@pytest.fixture
+def without_elements(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``parse_document`` with no slogans, metrics or themes: the views must still work."""
+    import govtext.pipeline
+
+    real = govtext.pipeline.parse_document
+
+    def bare(doc: Any, **kwargs: Any) -> Any:
+        report = real(doc, **kwargs)
+        report.slogans, report.metrics = [], []
+        return report
+
+    monkeypatch.setattr(govtext.pipeline, "parse_document", bare)

@@ -100,7 +100,7 @@ def test_metric_table_and_placeholder_counts(outputs: dict[str, Path]) -> None:
 
 
 def test_views_are_empty_with_columns_when_the_tables_have_no_elements(
-    corpus: Path, tmp_path: Path
+    corpus: Path, tmp_path: Path, without_elements: None
 ) -> None:
     out = tmp_path / "plain"
     run_batch([str(corpus)], out, jobs=1, options=FAST)
