@@ -131,6 +131,17 @@ def _timeline(by_year: Any, names: list[str], path: Path) -> Path:
         counts = [int(c) for c in data["count"]]
         ax.hlines(row, min(years), max(years), color="0.75", linewidth=1, zorder=1)
         ax.scatter(years, [row] * len(years), s=[20 + 180 * c / peak for c in counts], zorder=2)
+        for year, count in zip(years, counts, strict=True):
+            if count > 1:
+                ax.annotate(
+                    str(count),
+                    (year, row),
+                    xytext=(0, 7),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize="x-small",
+                    color="0.3",
+                )
     ax.set_yticks(range(len(names)), list(reversed(names)))
     from matplotlib.ticker import MaxNLocator
 

@@ -16,8 +16,9 @@ whatever the format. On top of the tables it builds the views researchers ask fo
 ``theme_by_document`` / ``theme_by_year``
     the share of body text (paragraph characters) per theme, among tagged paragraphs.
 ``metric_table``
-    indicator × unit × year: the first value stated (document order), the first target, and
-    how many mentions and documents; metrics that are placeholders are left out.
+    indicator × unit × year: the first value stated (document order) and the first target,
+    as written in that unit and normalised (``value_normalized``: × the unit's multiplier),
+    with how many mentions and documents; metrics that are placeholders are left out.
 ``placeholders_by_document``
     every document with its placeholder count, total and per kind.
 
@@ -318,8 +319,11 @@ def theme_views(
 
 
 def metric_view(metrics: pandas.DataFrame, docs: pandas.DataFrame) -> pandas.DataFrame:
-    cols = ["indicator", "unit", "year", "value", "target", "mentions", "documents"]
+    """Indicator × unit × year: values as written in that unit, and normalised."""
+    cols = ["indicator", "unit", "year", "value", "target", "value_normalized"]
+    cols += ["target_normalized", "mentions", "documents"]
     dtypes = {"year": "Int64", "value": "Float64", "target": "Float64"}
+    dtypes |= {"value_normalized": "Float64", "target_normalized": "Float64"}
     dtypes |= {"mentions": "Int64", "documents": "Int64"}
     m = metrics
     if not m.empty:
@@ -328,19 +332,23 @@ def metric_view(metrics: pandas.DataFrame, docs: pandas.DataFrame) -> pandas.Dat
         return _empty(cols, dtypes)
     m = _with_docs(m, docs)
     m = m[m["year"].notna()]
-    m = m.assign(amount=m["value_normalized"].fillna(m["value"]), unit=m["unit"].fillna(""))
+    m = m.assign(unit=m["unit"].fillna(""), is_target=m["target"].fillna(False).astype(bool))
     m = m.sort_values(["path", "start"], kind="stable")
     rows = []
     for (indicator, unit, year), group in m.groupby(["indicator", "unit", "year"], sort=True):
-        stated = group[~group["target"].fillna(False)]["amount"].dropna()
-        targets = group[group["target"].fillna(False)]["amount"].dropna()
+        stated = group[~group["is_target"] & group["value"].notna()]
+        targets = group[group["is_target"] & group["value"].notna()]
         rows.append(
             {
                 "indicator": indicator,
                 "unit": unit,
                 "year": year,
-                "value": stated.iloc[0] if len(stated) else None,
-                "target": targets.iloc[0] if len(targets) else None,
+                "value": stated["value"].iloc[0] if len(stated) else None,
+                "target": targets["value"].iloc[0] if len(targets) else None,
+                "value_normalized": stated["value_normalized"].iloc[0] if len(stated) else None,
+                "target_normalized": (
+                    targets["value_normalized"].iloc[0] if len(targets) else None
+                ),
                 "mentions": len(group),
                 "documents": group["doc_id"].nunique(),
             }
