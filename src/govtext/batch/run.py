@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 import re
@@ -26,8 +27,8 @@ _GLOB = re.compile(r"[*?[]")
 _INPUT_SUFFIXES = SUPPORTED_SUFFIXES - {""}
 # A chunk is a unit of crash recovery and of load balancing: small enough that the last
 # chunks do not leave workers idle, large enough that a part is not one tiny file per report.
-MAX_CHUNK_FILES = 16
-MAX_CHUNK_BYTES = 4 * 1024 * 1024
+MAX_CHUNK_FILES = 8
+MAX_CHUNK_BYTES = 2 * 1024 * 1024
 
 
 class Progress(NamedTuple):
@@ -136,16 +137,11 @@ def _check_format(out: Path, fmt: str, engine: str) -> None:
         raise UsageError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r} (choose {', '.join(ENGINES)})")
-    if fmt == "parquet":
-        try:
-            import pyarrow.parquet  # noqa: F401
-        except ImportError:
-            raise MissingExtraError("pyarrow", "parquet") from None
-    if engine == "dask":
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
-            raise MissingExtraError("dask.distributed", "dask") from None
+    # Looked up, not imported: workers forked later would carry pyarrow's 15 MB for nothing.
+    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        raise MissingExtraError("pyarrow", "parquet")
+    if engine == "dask" and importlib.util.find_spec("distributed") is None:
+        raise MissingExtraError("dask.distributed", "dask")
     if fmt == "jsonl" and out.is_dir():
         raise UsageError("is a folder: jsonl output is one file (-o corpus.jsonl)", out)
     if fmt != "jsonl" and out.exists() and not out.is_dir():
