@@ -207,9 +207,9 @@ def test_a_changed_file_replaces_its_rows_on_resume(corpus: Path, tmp_path: Path
     _assert_same_tables(fresh, out)
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize(("fmt", "jobs"), [("parquet", 1), ("parquet", 2), ("jsonl", 2)])
 def test_ctrl_c_keeps_finished_chunks_and_resume_completes(
-    corpus: Path, tmp_path: Path, jobs: int
+    corpus: Path, tmp_path: Path, fmt: str, jobs: int
 ) -> None:
     for k in range(6):  # enough files for several chunks
         (corpus / f"audit_copy{k}.txt").write_text(AUDIT_2023 + f"\n附件{k}\n", encoding="utf-8")
@@ -220,16 +220,20 @@ def test_ctrl_c_keeps_finished_chunks_and_resume_completes(
         if event.stage == "parse":
             raise KeyboardInterrupt
 
-    out = tmp_path / "out"
+    name = "out.jsonl" if fmt == "jsonl" else "out"
+    out = tmp_path / "a" / name
     with pytest.raises(BatchInterrupted) as info:
         run_batch([str(corpus)], out, jobs=jobs, options=FAST, progress=stop_after_first_chunk)
     assert 0 < info.value.saved < 12
-    assert not (out / "documents.parquet").exists()
+    assert not out.exists() if fmt == "jsonl" else not (out / "documents.parquet").exists()
     resumed = run_batch([str(corpus)], out, jobs=jobs, resume=True, options=FAST)
     assert resumed.skipped == info.value.saved
-    full = tmp_path / "full"
+    full = tmp_path / "b" / name
     run_batch([str(corpus)], full, jobs=jobs, options=FAST)
-    _assert_same_tables(full, out)
+    if fmt == "jsonl":
+        assert out.read_bytes() == full.read_bytes()
+    else:
+        _assert_same_tables(full, out)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="relies on fork")
