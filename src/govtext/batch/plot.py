@@ -143,6 +143,7 @@ def _timeline(by_year: Any, names: list[str], path: Path) -> Path:
                     color="0.3",
                 )
     ax.set_yticks(range(len(names)), list(reversed(names)))
+    ax.set_ylim(-0.6, len(names) - 0.3)  # room for the counts above the top row
     from matplotlib.ticker import MaxNLocator
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
