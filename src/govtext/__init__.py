@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from govtext.document import Document
@@ -46,7 +47,7 @@ def parse(doc: Document | str, **options: Any) -> ParsedReport:
     return parse_document(doc, **options)
 
 
-def load(out: str) -> Corpus:
+def load(out: str | os.PathLike[str]) -> Corpus:
     """The tables and corpus views of a ``govtext batch`` output as pandas DataFrames."""
     from govtext.batch.stats import load as _load
 

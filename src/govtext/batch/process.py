@@ -31,7 +31,7 @@ class Options(NamedTuple):
     """What each document gets. ``kind`` is ``"tables"`` (rows) or ``"report"`` (parse JSON)."""
 
     kind: str = "tables"
-    themes: bool = True
+    themes: bool = False  # as `govtext parse`: the theme model is an extra, asked for
     findings: bool = True
     sentences: bool = True
 

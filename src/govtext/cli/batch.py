@@ -161,9 +161,10 @@ def batch(
     themes: Annotated[
         bool,
         typer.Option(
-            "--themes/--no-themes", help="Tag sections, paragraphs and tasks with themes."
+            "--themes/--no-themes",
+            help="Tag sections, paragraphs and tasks with themes (needs the theme model).",
         ),
-    ] = True,
+    ] = False,
     lint: Annotated[
         bool, typer.Option("--lint/--no-lint", help="Fill the findings table with lint findings.")
     ] = True,
