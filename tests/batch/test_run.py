@@ -278,9 +278,11 @@ def test_inputs_files_folders_and_globs(corpus: Path) -> None:
     assert expand_inputs([str(corpus / "notes.csv")]) == [str(corpus / "notes.csv")]
 
 
-def test_chunks_follow_the_sorted_inputs() -> None:
+def test_chunks_follow_the_sorted_inputs_and_shrink_towards_the_end() -> None:
     paths = [f"/nowhere/{i:03d}.txt" for i in range(100)]
     chunks = make_chunks(paths, jobs=2)
     assert [p for c in chunks for p in c.paths] == paths
-    assert len(chunks) == 15 and max(len(c.paths) for c in chunks) == 7
-    assert [c.seq for c in chunks] == list(range(1, 16))
+    sizes = [len(c.paths) for c in chunks]
+    assert sizes[0] == 8 and sizes[-1] == 1
+    assert sizes == sorted(sizes, reverse=True)
+    assert [c.seq for c in chunks] == list(range(1, len(chunks) + 1))

@@ -99,19 +99,28 @@ def _size(path: str) -> int:
 
 
 def make_chunks(paths: Sequence[str], *, jobs: int, start: int = 1) -> list[Chunk]:
-    """Consecutive paths in chunks of at most ``MAX_CHUNK_FILES`` files / ``MAX_CHUNK_BYTES``,
-    and small enough to give each worker about eight chunks."""
-    per_chunk = max(1, min(MAX_CHUNK_FILES, math.ceil(len(paths) / max(1, jobs * 8))))
+    """Consecutive paths in chunks that shrink towards the end (guided scheduling).
+
+    A chunk holds about an eighth of a worker's share of what is left, at most
+    ``MAX_CHUNK_FILES`` files and ``MAX_CHUNK_BYTES``: big chunks while there is much to do,
+    single files at the end, so no worker idles while another finishes a long chunk.
+    """
     chunks: list[Chunk] = []
     current: list[str] = []
     size = 0
+    left = len(paths)
+    target = 1
     for path in paths:
+        if not current:
+            target = max(1, min(MAX_CHUNK_FILES, math.ceil(left / max(1, jobs * 4))))
         n = _size(path)
-        if current and (len(current) >= per_chunk or size + n > MAX_CHUNK_BYTES):
+        if current and (len(current) >= target or size + n > MAX_CHUNK_BYTES):
             chunks.append(Chunk(start + len(chunks), tuple(current)))
             current, size = [], 0
+            target = max(1, min(MAX_CHUNK_FILES, math.ceil(left / max(1, jobs * 4))))
         current.append(path)
         size += n
+        left -= 1
     if current:
         chunks.append(Chunk(start + len(chunks), tuple(current)))
     return chunks
