@@ -88,7 +88,7 @@ def theme_share_chart(corpus: Corpus, path: Path, *, top: int = 8) -> Path | Non
 
 
 def _theme_bars(wide: Any, path: Path) -> Path:
-    fig = _figure(max(6.0, 0.35 * len(wide) + 3), 4.5)
+    fig = _figure(min(16.0, max(6.0, 0.22 * len(wide) + 3)), 4.5)
     ax = fig.subplots()
     bottom = [0.0] * len(wide)
     years = [str(int(y)) for y in wide.index]
@@ -100,7 +100,15 @@ def _theme_bars(wide: Any, path: Path) -> Path:
     ax.set_ylabel("正文字数占比")
     ax.set_title("各年份主题占比")
     ax.tick_params(axis="x", labelrotation=90 if len(years) > 12 else 0)
-    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small", frameon=False)
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(  # top of the legend = top of the stack
+        handles[::-1],
+        labels[::-1],
+        loc="center left",
+        bbox_to_anchor=(1.0, 0.5),
+        fontsize="small",
+        frameon=False,
+    )
     return _save(fig, path)
 
 

@@ -61,10 +61,11 @@ def render_stats(corpus: Corpus, *, slogans: list[str] | None = None, top: int =
     if themes.empty:
         lines.append("themes by year: (no themes in the tables: run batch with --themes)")
     else:
-        lines.append("themes by year (share of tagged body text):")
+        lines.append("themes by year (share of tagged body text; the five largest):")
         for year, group in themes.groupby("year", sort=True):
             shares = ", ".join(
-                f"{t} {s:.0%}" for t, s in zip(group["theme"], group["share"], strict=True)
+                f"{t} {s:.0%}"
+                for t, s in zip(group["theme"].head(5), group["share"].head(5), strict=True)
             )
             lines.append(f"  {int(year)}: {shares}")
 
