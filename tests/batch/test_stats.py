@@ -148,3 +148,15 @@ def test_load_refuses_what_is_not_a_batch_output(tmp_path: Path) -> None:
         govtext.load(str(tmp_path))
     result = CliRunner().invoke(app, ["stats", str(tmp_path)])
     assert result.exit_code != 0
+
+
+def test_batch_with_themes_fills_the_theme_views(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "themed"
+    run_batch([str(corpus)], out, jobs=1, options=Options(themes=True))
+    corpus_ = govtext.load(str(out))
+    tagged = corpus_.paragraphs.dropna(subset=["theme"])
+    assert len(tagged) == len(corpus_.paragraphs) > 0
+    first = tagged["themes"].iloc[0]
+    assert isinstance(first, dict) and abs(sum(first.values()) - 1.0) < 1e-6
+    assert set(corpus_.theme_by_year["year"].unique()) == {2021, 2022, 2023, 2024}
+    assert corpus_.theme_by_year.groupby("year")["share"].sum().round(9).eq(1.0).all()
