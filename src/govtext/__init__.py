@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from govtext.document import Document
@@ -17,6 +18,7 @@ from govtext.readers import read
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from govtext.batch.stats import Corpus
     from govtext.report import ParsedReport
     from govtext.segmenter import Segmenter, Token, segment
     from govtext.tfidf import keywords
@@ -43,6 +45,13 @@ def parse(doc: Document | str, **options: Any) -> ParsedReport:
     if not isinstance(doc, Document):
         doc = read(doc)
     return parse_document(doc, **options)
+
+
+def load(out: str | os.PathLike[str]) -> Corpus:
+    """The tables and corpus views of a ``govtext batch`` output as pandas DataFrames."""
+    from govtext.batch.stats import load as _load
+
+    return _load(out)
 
 
 def __getattr__(name: str) -> Any:
@@ -77,6 +86,7 @@ __all__ = [
     "__version__",
     "classify",
     "keywords",
+    "load",
     "parse",
     "read",
     "segment",

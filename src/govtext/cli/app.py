@@ -23,6 +23,8 @@ COMMANDS = {
     "tokens": "tokens",
     "classify": "classify",
     "train": "train",
+    "batch": "batch",
+    "stats": "stats",
 }
 
 
