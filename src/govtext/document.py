@@ -24,7 +24,10 @@ _FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0A: ord("*"), 0xFF0B: ord("+"), 0xFF0E: ord(".")})
 _FULLWIDTH.update({0xFF0F: ord("/"), 0xFF0D: ord("-")})
-for _space in (0x00A0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x0009, 0x000B, 0x000C):
+# Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) are invisible leftovers of web and
+# Word copies; as spaces they no longer hide a line's last character ("各位代表：\u200d").
+_SPACES = (0x00A0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)
+for _space in (*_SPACES, 0x0009, 0x000B, 0x000C):
     _FULLWIDTH[_space] = ord(" ")
 NORMALISE = str.maketrans(_FULLWIDTH)
 _REPLACEMENT = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}

@@ -132,3 +132,12 @@ def test_empty_and_whitespace_documents_parse_to_nothing() -> None:
     for text in ["", "   \n\n", "特此报告。"]:
         report = parse(Document.from_text(text))
         assert report.sections == [] and report.tasks == []
+
+
+def test_a_salutation_with_a_zero_width_joiner_is_not_the_title() -> None:
+    # Web copies leave U+200D after the colon; it must not hide the colon from the title test.
+    text = "各位代表：\u200d\n\n现在，我代表县人民政府，向大会报告工作，请予审议。\n\n一、过去一年的工作\n\n全县生产总值增长5.2%。\n"
+    report = parse(Document.from_text(text))
+    assert report.title is None
+    assert report.sections[0].title == "过去一年的工作"
+    assert Document.from_text(text).norm[5] == " "
