@@ -120,7 +120,9 @@ class _Words(NamedTuple):
     heads: tuple[str, ...]
     unit_word_starts: frozenset[str]
     post_stop: re.Pattern[str]
+    trailing_verbs: tuple[str, ...]
     leading_verbs: re.Pattern[str]  # verbs in front of what is counted: 审批建设项目环评文件XX项
+    kept_names: re.Pattern[str]  # names that hold such a verb: 城镇新增就业, 新增人民币贷款
 
 
 @lru_cache(maxsize=1)
@@ -146,17 +148,23 @@ def _words() -> _Words:
         heads=tuple(data["list_heads"]["words"]),
         unit_word_starts=frozenset(data["unit_word_starts"]["words"]),
         post_stop=post_stop,
+        trailing_verbs=tuple(sorted(data["trailing_verbs"]["words"], key=len, reverse=True)),
         leading_verbs=_re.compile(
             "(?:"
             + "|".join(sorted(data["leading_verbs"]["words"], key=len, reverse=True))
-            + ")(?=[\u4e00-\u9fffXx“]{2})"
+            + ")(?=[\u4e00-\u9fffXx“]{2})(?!"
+            + "|".join(data["verb_noun_heads"]["words"])
+            + ")"
         ),
+        kept_names=_re.compile("|".join(data["kept_names"]["words"])),
     )
 
 
 _COMPARISON = _re.compile(
     r"(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年预算|比上年|较上年|比去年|较去年"
-    r"|与上年相比|比年初|较年初|比前五年|[比较](?:[0-9]{4}|\*+|X+)年(?:底|末)?(?:决算数|预算数|实际数)?)$"
+    r"|与上年相比|比年初|较年初|比前五年|[比较](?:[0-9]{4}|\*+|X+)年(?:底|末)?(?:决算数|预算数|实际数)?"
+    r"|[比较](?:[上去前]一?年(?:同期|末|底)?|[一二三四五六七八九十0-9]+年前|上一?个?季度|[一二三四]季度"
+    r"|上月|上期|同期|常年))$"
 )
 _LEADING = _re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|截至目前|截止目前|截[至止][^，。]{1,8}?(?:底|末)|"
@@ -164,7 +172,7 @@ _LEADING = _re.compile(
     r"[一二三四五六七八九十0-9]+年(?:来|内|间)?|近年来|近[一二三四五六七八九十0-9]+年|一年来|过去一年|"
     r"共|一共|累计|先后|并|还|又|深入|全力|积极|扎实|认真|努力|着力|大力|进一步|持续|均能|每月|每年|"
     r"由|从|在|将|把|使|让|拟|计划|预计|要|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
-    r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对|除|提出了?|完成(?!整改|率)|全年|"
+    r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对(?![外象口话])|除(?![尘险雪湿颤])|提出了?|完成(?!整改|率)|全年|"
     r"全市|全区|全县|全省|增发|关停|淘汰|用好|积累|拨付|筹集|有人认为|召开|举办|编发|出具|具备|"
     r"修订完善了?|制定印发了?|力争|确保|争取|主要表现在|表现在|年底前|现已|已经|已|"
     r"我国的?|我们|即|而|但|虽然|仍然|却|只|还|也|都|就有|就|大约有|只需要|需要|它|它们|这些|"
@@ -750,8 +758,11 @@ _ONLY_QUALIFIERS = _re.compile(r"(?:全国|全年|今年|当年|平均|每人|�
 
 def _strip_left(text: str) -> str:
     text = text.lstrip(" ")
-    lead = _words().leading_verbs
+    words = _words()
+    lead = words.leading_verbs
     while True:
+        if words.kept_names.match(text):
+            return text
         m = _LEADING.match(text) or lead.match(text)
         if not m or m.end() == 0:
             return text
@@ -902,7 +913,9 @@ _LEADING_DIRECTION = _re.compile(
 _ACTION_DIRECTION = _re.compile(
     r"增发|新增|递增|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除"
 )
-_ACTION_INSIDE = _re.compile(r".*(?:安排|下达|增发|拨付|筹集|关停|淘汰)")
+_ADVERBS = frozenset("基本 全部 已经 已 共 累计 全面 顺利 如期 提前 先后 陆续 分别 均".split())
+_FROM_TO = _re.compile(r"[^，。；]{0,4}?(?:提高|增加|上升|下降|降低|减少|扩大|缩小|压缩|增长|降|升|调)?(?:到|至)")
+_ACTION_INSIDE = _re.compile(r".*(?:安排|下达|(?<!新)增发|拨付|筹集|关停|淘汰)")
 _COUNTED_AFTER = _re.compile(r".*(?:共计|累计|合计|一共|(?<![公总一])共(?![同享建治产青识性用有]))")
 _ADVERBIAL_GAP = _re.compile(r"扣除[^，。；]{0,8}因素|按可比价格计算|按可比口径计算|其中")
 _ABSTRACT_HEADS = frozenset(
@@ -930,6 +943,18 @@ def _read_context(
     if bounded_by_prev:
         raw = _after_last_comma(raw)
     text, direction, comparison, approx, had_verb = _strip_right(raw)
+    if _FROM_TO.match(norm, c.after_end):
+        # "起征点从月销售额10万元提高到15万元": what follows 从 qualifies the baseline.
+        k = max(text.rfind("从"), text.rfind("由"))
+        if k >= 2 and len(text) - k <= 8:
+            text, _, _, _, _ = _strip_right(text[:k])
+    if unit_kind(c.unit) == "count":
+        # "主次干道提升改造15条": the number counts the thing, not the act.
+        verb = next((v for v in _words().trailing_verbs if text.endswith(v)), None)
+        if verb and len(text) - len(verb) >= 2:
+            text = text[: -len(verb)]
+            if text.lstrip(" ") in _ADVERBS:
+                text = ""  # "基本建成544万套": the thing is named before
     if (
         direction in ("reach", None)
         and raw.lstrip(" ").startswith(("为", "实现"))
