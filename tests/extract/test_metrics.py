@@ -114,6 +114,45 @@ def test_direction_target_approx_and_comparison() -> None:
     assert review["1400万"].approx == "近"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "indicator"),
+    [
+        # Verbs of doing are left out; the thing counted is the indicator.
+        ("全年新建改建农村公路126公里。", "126公里", "农村公路"),
+        ("全年累计发放各类救助资金1.46亿元。", "1.46亿元", "救助资金"),
+        ("向纪检监察机关移送问题线索9件。", "9件", "问题线索"),
+        ("完成主次干道提升改造15条。", "15条", "主次干道"),
+        # ... unless the established name holds the verb, or a rate is named by it.
+        ("新增人民币贷款1.2万亿元。", "1.2万亿元", "新增人民币贷款"),
+        ("审计查出问题整改率达到95%以上。", "95%", "审计查出问题整改率"),
+        ("建设项目环评文件审批时限压缩至15个工作日。", "15个工作日", "建设项目环评文件审批时限"),
+        # Comparison and baseline words stay out; single characters do not cut words.
+        ("贷款平均利率较五年前下降1.5个百分点。", "1.5个百分点", "贷款平均利率"),
+        ("起征点从月销售额3万元提高到15万元。", "3万元", "起征点"),
+        ("全区现有在校学生9.6万人，从业人员有3.8万人。", "9.6万人", "在校学生"),
+        ("全区现有在校学生9.6万人，从业人员有3.8万人。", "3.8万人", "从业人员"),
+        ("居民消费价格涨幅3%左右。", "3%", "居民消费价格涨幅"),
+        ("对外直接投资2200亿美元。", "2200亿美元", "对外直接投资"),
+        # A counted thing after the number ends at its verb.
+        ("592个国家扶贫开发工作重点县免征农业税。", "592个", "国家扶贫开发工作重点县"),
+        # A slot standing for the place is not part of the name; one standing for a word is.
+        ("XXGDP总量突破5000亿元。", "5000亿元", "GDP总量"),
+        ("全年共实施20个民生X项目。", "20个", "民生X项目"),
+    ],
+)
+def test_indicator_conventions(text: str, mention: str, indicator: str) -> None:
+    assert _by_text(text)[mention].indicator == indicator
+
+
+def test_a_rate_word_alone_and_a_harvest_word_refer_back() -> None:
+    found = _by_text("粮食产量1.37万亿斤，增产74亿斤。缴纳比例降到3‰，降幅近40%。")
+    assert (found["74亿斤"].indicator, found["74亿斤"].direction) == ("粮食产量", "increase")
+    assert (found["40%"].indicator, found["40%"].direction) == ("缴纳比例", "decrease")
+    total = _by_text("“四上”企业新增入库126家，总数由921家增至1047家。")
+    assert {total[k].indicator for k in ("126家", "921家", "1047家")} == {"“四上”企业"}
+    assert total["126家"].direction == "increase"
+
+
 def test_crlf_and_full_width_text_keep_offsets() -> None:
     text = "区统计局工作总结\r\n　　全年完成审计项目１２个，整改问题３０个。\r\n"
     found = _metrics(text)

@@ -123,6 +123,7 @@ class _Words(NamedTuple):
     trailing_verbs: tuple[str, ...]
     leading_verbs: re.Pattern[str]  # verbs in front of what is counted: 审批建设项目环评文件XX项
     kept_names: re.Pattern[str]  # names that hold such a verb: 城镇新增就业, 新增人民币贷款
+    doer_then_verb: re.Pattern[str]  # 向有关部门移送, 审计查出: who acts or receives, then the verb
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +159,11 @@ def _words() -> _Words:
             + ")"
         ),
         kept_names=_re.compile("|".join(data["kept_names"]["words"])),
+        doer_then_verb=_re.compile(
+            "(?:(?:向|为|给|与|同)[^，。；、]{1,18}?|审计|我局|局机关|局党组|本局|市局|区局|县局)(?:"
+            + "|".join(sorted(data["leading_verbs"]["words"], key=len, reverse=True))
+            + ")(?=[\u4e00-\u9fffXx“]{2})"
+        ),
     )
 
 
@@ -174,8 +180,9 @@ _LEADING = _re.compile(
     r"共(?![计同享建])|一共|累计|先后|并|还(?![会要有])|又|深入|全力|积极|扎实|认真|努力|着力|大力|进一步|持续|均能|每月|每年|"
     r"由|从(?!业|事)|在(?![校业职岗建读编线役食])|将|把|使|让|拟|计划|预计|要求|要(?!求)|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
     r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对(?![外象口话])|除(?![尘险雪湿颤])|提出了?|完成(?!整改|率)|全年|"
-    r"全市|全区|全县|全省|增发|关停|淘汰|用好|积累|拨付|筹集|有人认为|召开|举办|编发|出具|具备|"
-    r"修订完善了?|制定印发了?|力争|确保|争取|主要表现在|表现在|年底前|现已|已经|已|"
+    r"全市|全区|全县|全省|全局|全州|全盟|全镇|全乡|全委|全院|全系统|全行业|各类|各项|各级(?!各类)|相应地|距离|"
+    r"[0-9一二三四五六七八九十]+(?:到|至|—|-)[0-9一二三四五六七八九十]+月份?|增发|关停|淘汰|用好|积累(?![所在部率])|拨付|筹集|有人认为|召开|举办|编发|出具|具备|"
+    r"修订完善了?|制定印发了?|力争|确保|争取|主要表现在|表现在|年底前|现已|现有|已经|已|"
     r"我国的?|我们|即|而|但|虽然|仍然|却|只|也|都|就有|就|大约有|只需要|需要|它们|它|这些|"
     r"例如|比如|远远超过了?|有(?!效|色|机|线|关|序|力|利|望|限))(?=..)|"
     r"在[^，。]{0,6}?(?:初期|期间|时期|以来)|今年以来|年初以来|"
@@ -185,7 +192,8 @@ _LEADING = _re.compile(
     r"[，、])"
 )
 _TRAILING_TIME = _re.compile(
-    r"[一二三四五六七八九十两]+年(?:来|间|中|内)?$|(?:今|明|去|当)年的?$|第[一二三四五六七八九十]个五年(?:期间)?$|"
+    r"[一二三四五六七八九十两]+年(?:来|间|中|内)?$|(?:今|明|去|当)年的?$|"
+    r"[0-9一二三四五六七八九十]+(?:到|至|—|-)[0-9一二三四五六七八九十]+月份?$|第[一二三四五六七八九十]个五年(?:期间)?$|"
     r"(?:由|从|自)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初)?的?$|(?:由|从|自)$|(?:由|从)[^由从，。；]{1,16}?的$"
     r"|(?:由|从)(?:每人每年|每人|人均|每年|平均)$"
 )
@@ -768,7 +776,12 @@ def _strip_left(text: str) -> str:
     while True:
         if words.kept_names.match(text):
             return text
-        m = _LEADING.match(text) or lead.match(text)
+        # "审计查出问题整改率": a rate is named by the act it measures, so its verb stays.
+        verb_ok = not text.endswith("率")
+        m = _LEADING.match(text) or (lead.match(text) if verb_ok else None)
+        if m is None and verb_ok:
+            # "向纪检监察机关移送问题线索", "审计查出违规资金": the doer or the receiver, then the act.
+            m = words.doer_then_verb.match(text)
         if not m or m.end() == 0:
             return text
         rest = text[m.end() :].lstrip(" ")
@@ -920,7 +933,9 @@ _ACTION_DIRECTION = _re.compile(
 )
 _RATE_WORDS = {"涨幅": "increase", "增幅": "increase", "增速": "increase", "降幅": "decrease"}
 _ADVERBS = frozenset("基本 全部 已经 已 共 累计 全面 顺利 如期 提前 先后 陆续 分别 均".split())
-_FROM_TO = _re.compile(r"[^，。；]{0,4}?(?:提高|增加|上升|下降|降低|减少|扩大|缩小|压缩|增长|降|升|调)?(?:到|至)")
+_FROM_TO = _re.compile(
+    r"[^，。；]{0,4}?(?:提高|增加|上升|下降|降低|减少|扩大|缩小|压缩|增长|降|升|调)?(?:到|至)"
+)
 _ACTION_INSIDE = _re.compile(r".*(?:安排|下达|(?<!新)增发|拨付|筹集|关停|淘汰)")
 _COUNTED_AFTER = _re.compile(r".*(?:共计|累计|合计|一共|(?<![公总一])共(?![同享建治产青识性用有]))")
 _ADVERBIAL_GAP = _re.compile(r"扣除[^，。；]{0,8}因素|按可比价格计算|按可比口径计算|其中")
@@ -928,6 +943,7 @@ _ABSTRACT_HEADS = frozenset(
     "基础上 速度 水平 目标 预定目标 规模 幅度 程度 标准 要求 比重 比例 目标任务 任务".split()
 )
 _JUNK = frozenset("而但即就有却还也都只它这其又并").union(["它虽然", "虽然", "我们", "我国"])
+_ANAPHORIC = frozenset(("总数", "总量", "总计", "其中", "数量"))  # "…新增126家，总数达到1047家"
 _SHARE = _re.compile(r"^(?:只|仅|约|就|共)?(?:占|是|相当于)(.{0,40}?)的?$")
 _RANGE = ("-", "—", "~", "至", "到")
 
@@ -962,6 +978,8 @@ def _read_context(
         verb = next((v for v in _words().trailing_verbs if text.endswith(v)), None)
         if verb and len(text) - len(verb) >= 2:
             text = text[: -len(verb)]
+            if direction is None and verb.startswith("新增"):
+                direction = "increase"
             if text.lstrip(" ") in _ADVERBS:
                 text = ""  # "基本建成544万套": the thing is named before
     if (
@@ -973,7 +991,9 @@ def _read_context(
     if direction is None:
         verb = _ACTION_DIRECTION.search(text)
         if verb:
-            direction = "increase" if verb.group() in ("增发", "新增", "递增", "增加") else "decrease"
+            direction = (
+                "increase" if verb.group() in ("增发", "新增", "递增", "增加") else "decrease"
+            )
     if direction is None:
         lead = _LEADING_DIRECTION.match(text)
         if lead:
@@ -1005,7 +1025,7 @@ def _read_context(
         direction, had_verb = direction or "reach", True
     if bounded_by_prev and raw and raw[-1:] in "和及与":
         text = ""
-    if text in _JUNK:
+    if text in _JUNK or text in _ANAPHORIC:
         text = ""
     if 0 < len(text) <= 2 and raw.lstrip(" ").startswith(text):
         # "经济增长预期目标为5%": 经济增长 is the indicator, not 经济.
@@ -1032,7 +1052,7 @@ def _read_context(
         or text[-1] in "与对向给同"
     )
     post_de = post_from > c.after_end or norm.startswith("的", c.after_end)
-    if post_de and post in _ABSTRACT_HEADS:
+    if post_de and (post in _ABSTRACT_HEADS or post.startswith(("目标", "水平"))):
         post = ""  # "递增7.9%的基础上", "增长3.2%的速度": the number's own indicator is elsewhere
     indicator = text
     if post and light:
@@ -1128,22 +1148,21 @@ def _subject(clause: str) -> str:
     return _strip_left(_strip_right(clause)[0])
 
 
+_PLACE_SLOT = _re.compile(r"(?:[Xx]{2,}|[Xx]+[省市县区镇乡村])(?![0-9.%])")
 _AS_FOR = _re.compile(r"(?:以|拿|就)(.+?)(?:来说|而言|来看)")
 
 
 def _tidy(indicator: str) -> str:
-    # "省定X重点治理项目": an X standing for a name is not part of what is measured.
-    without = _NAME_SLOT.sub("", indicator)
-    if len(without) >= 2:
-        indicator = without
+    # "XXGDP总量", "xx区涉及": a slot standing for the place is not part of what is measured
+    # (a single X standing for a word is: "民生X项目").
+    m = _PLACE_SLOT.match(indicator)
+    if m and len(indicator) - m.end() >= 2:
+        indicator = indicator[m.end() :]
     if indicator.endswith(("）", ")")) and ("（" in indicator or "(" in indicator):
         k = max(indicator.rfind("（"), indicator.rfind("("))
         if k >= 2:
             indicator = indicator[:k]  # "农业总产值（包括村办工业）": the remark is not the name
     return indicator.strip(" 、，的和及与")
-
-
-_NAME_SLOT = _re.compile(r"(?<![0-9.])(?:[Xx]+|\*+)(?![0-9.%])")
 
 
 def _next_boundary(norm: str, pos: int, chars: str) -> int:
