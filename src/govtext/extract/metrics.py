@@ -975,10 +975,10 @@ def _read_context(
         direction, text = direction or _RATE_WORDS[text], ""
     if unit_kind(c.unit) == "count":
         # "主次干道提升改造15条": the number counts the thing, not the act.
-        verb = next((v for v in _words().trailing_verbs if text.endswith(v)), None)
-        if verb and len(text) - len(verb) >= 2:
-            text = text[: -len(verb)]
-            if direction is None and verb.startswith("新增"):
+        after = next((v for v in _words().trailing_verbs if text.endswith(v)), None)
+        if after and len(text) - len(after) >= 2:
+            text = text[: -len(after)]
+            if direction is None and after.startswith("新增"):
                 direction = "increase"
             if text.lstrip(" ") in _ADVERBS:
                 text = ""  # "基本建成544万套": the thing is named before
