@@ -188,3 +188,15 @@ def test_held_out_metric_set_scores() -> None:
     assert precision >= 0.95 and recall >= 0.95, out
     assert scores["value"] >= 0.98 and scores["unit"] >= 0.98, out
     assert scores["direction"] >= 0.87 and scores["indicator"] >= 0.58, out
+
+
+def test_shares_age_groups_and_ranges() -> None:
+    found = _by_text(
+        "护理型床位占比提高到58%，45岁以上教师占比由2020年的31%升至37%，培育区域品牌企业3至5家。"
+    )
+    assert "45岁" not in found  # an age group names who is counted
+    assert (found["58%"].indicator, found["58%"].direction) == ("护理型床位占比", "increase")
+    assert found["31%"].indicator == found["37%"].indicator == "45岁以上教师占比"
+    assert (found["31%"].direction, found["37%"].direction) == ("none", "increase")
+    assert found["3"].direction == found["5家"].direction == "none"
+    assert _by_text("清理占道经营2900余起。")["2900余起"].indicator == "占道经营"

@@ -124,6 +124,7 @@ class _Words(NamedTuple):
     leading_verbs: re.Pattern[str]  # verbs in front of what is counted: 审批建设项目环评文件XX项
     kept_names: re.Pattern[str]  # names that hold such a verb: 城镇新增就业, 新增人民币贷款
     doer_then_verb: re.Pattern[str]  # 向有关部门移送, 审计查出: who acts or receives, then the verb
+    verbs: frozenset[str]  # the verbs of doing and the light verbs, as words
 
 
 @lru_cache(maxsize=1)
@@ -154,11 +155,16 @@ def _words() -> _Words:
         leading_verbs=_re.compile(
             "(?:"
             + "|".join(sorted(data["leading_verbs"]["words"], key=len, reverse=True))
-            + ")(?=[\u4e00-\u9fffXx“]{2})(?!"
+            + ")(?=[\u4e00-\u9fffXx“《]{2})(?!"
             + "|".join(data["verb_noun_heads"]["words"])
             + ")"
         ),
         kept_names=_re.compile("|".join(data["kept_names"]["words"])),
+        verbs=frozenset(
+            w
+            for w in [*data["leading_verbs"]["words"], *data["light_verbs"]["words"]]
+            if "(" not in w
+        ),
         doer_then_verb=_re.compile(
             "(?:(?:向|为|给|与|同)[^，。；、]{1,18}?|审计|我局|局机关|局党组|本局|市局|区局|县局)(?:"
             + "|".join(sorted(data["leading_verbs"]["words"], key=len, reverse=True))
@@ -182,8 +188,8 @@ _LEADING = _re.compile(
     r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对(?![外象口话])|除(?![尘险雪湿颤])|提出了?|完成(?!整改|率)|全年|"
     r"全市|全区|全县|全省|全局|全州|全盟|全镇|全乡|全委|全院|全系统|全行业|各类|各项|各级(?!各类)|相应地|距离|"
     r"[0-9一二三四五六七八九十]+(?:到|至|—|-)[0-9一二三四五六七八九十]+月份?|增发|关停|淘汰|用好|积累(?![所在部率])|拨付|筹集|有人认为|召开|举办|编发|出具|具备|"
-    r"修订完善了?|制定印发了?|力争|确保|争取|主要表现在|表现在|年底前|现已|现有|已经|已|"
-    r"我国的?|我们|即|而|但|虽然|仍然|却|只|也|都|就有|就|大约有|只需要|需要|它们|它|这些|"
+    r"修订完善了?|制定印发了?|力争|确保|争取|主要表现在|表现在|年底前|现已|现有|日均|已经|已|"
+    r"我国的?|我们|即|而|但|虽然|仍然|却|只|也|都|就有|就(?![业医学诊地])|大约有|只需要|需要|它们|它|这些|"
     r"例如|比如|远远超过了?|有(?!效|色|机|线|关|序|力|利|望|限))(?=..)|"
     r"在[^，。]{0,6}?(?:初期|期间|时期|以来)|今年以来|年初以来|"
     r"第[一二三四五六七八九十]个五年(?:计划)?(?:期间)?|[第前]?[一二三四]季度|[上下]半年|"
@@ -535,6 +541,9 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
     )
 
 
+_AGE_GROUP = _re.compile(r"及?(?:以上|以下)的?[\u4e00-\u9fff]")
+
+
 def _plausible(
     ctx: _Context,
     s: int,
@@ -549,6 +558,8 @@ def _plausible(
     before = norm[s - 1] if s > 0 else ""
     if ctx.in_excluded(s, end):
         return False
+    if unit == "岁" and _AGE_GROUP.match(norm, end):
+        return False  # "45岁以上教师占比": an age group names who is counted
     if kind == "ar":
         if not unit and (nxt == "年" or norm.startswith(("-", "—", "~", "至"), end)):
             return False
@@ -719,6 +730,8 @@ def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bo
         if t != text:
             text = t
             continue
+        if text.endswith("占比"):
+            break  # "护理型床位占比提高到58%": 占比 is the share itself
         m = _COMPARISON.search(text)
         if m:
             comparison = comparison or m.group()
@@ -808,6 +821,8 @@ def _post_noun(norm: str, pos: int, limit: int) -> str:
     if m:
         text = text[: m.start()] if m.start() >= 2 else ""
     text = text.rstrip("和及与近约超 ").removesuffix("中")
+    if _suffix(_words().direction, text[:2]) == text[:2] and len(text) <= 4:
+        return ""  # "31%升至37%": a verb of change, not a counted thing
     return text if _HAN.match(text[:1] or "a") or text.startswith(("“", "X", "x")) else ""
 
 
@@ -944,7 +959,7 @@ _ABSTRACT_HEADS = frozenset(
 )
 _JUNK = frozenset("而但即就有却还也都只它这其又并").union(["它虽然", "虽然", "我们", "我国"])
 _ANAPHORIC = frozenset(("总数", "总量", "总计", "其中", "数量"))  # "…新增126家，总数达到1047家"
-_SHARE = _re.compile(r"^(?:只|仅|约|就|共)?(?:占|是|相当于)(.{0,40}?)的?$")
+_SHARE = _re.compile(r"^(?:只|仅|约|就|共)?(?:占(?![道用地有领据])|是|相当于)(.{0,40}?)的?$")
 _RANGE = ("-", "—", "~", "至", "到")
 
 
@@ -1019,12 +1034,13 @@ def _read_context(
         else:
             direction = direction or "reach"
         text, had_verb = "", True
-    elif "占" in text[1:]:
+    elif "占" in text[1:].replace("占比", ""):
         # "A（就）占B的48.4%": A is measured, as a share of B.
         text = _strip_left(text[: text.rindex("占")].rstrip("的就只仅约共"))
         direction, had_verb = direction or "reach", True
     if bounded_by_prev and raw and raw[-1:] in "和及与":
         text = ""
+    text = text.lstrip("）) ")  # "A（不足100人）仍有23所": what the remark closes is named before
     if text in _JUNK or text in _ANAPHORIC:
         text = ""
     if 0 < len(text) <= 2 and raw.lstrip(" ").startswith(text):
@@ -1073,6 +1089,14 @@ def _read_context(
     # 11.7%") or a new subject ("原煤11亿吨；原油产量继续增长，达到1.42亿吨").
     gap = norm[prev.after_end : clause] if prev is not None and not bounded_by_prev else ""
     new_subject = any(_HAN.match(ch) for ch in _ADVERBIAL_GAP.sub("", gap))
+    if (
+        indicator in words.verbs
+        and not post
+        and same
+        and not new_subject
+        and (indicator in norm[sent:clause] or indicator in ("覆盖", "惠及", "涉及"))
+    ):
+        indicator = ""  # "新设经营主体1.85万户，日均新设约50户": the act repeated refers back
     if not indicator and same and not new_subject:
         # The indicator carries over within the sentence.
         indicator, inherited = same[-1].indicator, True
@@ -1086,6 +1110,8 @@ def _read_context(
             indicator = subject + shared_base
     if not indicator and same:
         indicator, inherited = same[-1].indicator, True
+    if prev is not None and done and norm[prev.after_end : c.start].strip(" ") in _RANGE:
+        direction = None  # "3至5家": the second end of a range takes the first's direction
     if direction is None and prev is not None and done and norm[prev.after_end : c.start] in _RANGE:
         direction = done[-1][1].direction
     if direction is None and bounded_by_prev and done and raw0[:1] in ("、", "和"):
@@ -1162,7 +1188,10 @@ def _tidy(indicator: str) -> str:
         k = max(indicator.rfind("（"), indicator.rfind("("))
         if k >= 2:
             indicator = indicator[:k]  # "农业总产值（包括村办工业）": the remark is not the name
-    return indicator.strip(" 、，的和及与")
+    indicator = indicator.strip(" 、，的").rstrip("和及与")
+    if indicator[:1] in "和及与" and indicator[:2] not in ("和美", "和谐", "和平"):
+        indicator = indicator[1:]
+    return indicator
 
 
 def _next_boundary(norm: str, pos: int, chars: str) -> int:
