@@ -120,3 +120,11 @@ def test_seed_slogan_gold() -> None:
     precision, recall = float(first[1]), float(first[3])
     assert precision >= 0.95 and recall >= 0.95, out
     assert "titles 0," in out, out
+
+
+def test_a_named_principle_is_a_slogan_not_a_metric() -> None:
+    from govtext import parse
+
+    report = parse(Document.from_text("我们坚持在和平共处五项原则的基础上发展同各国的友好关系。"))
+    assert [(s.text, s.count) for s in report.slogans] == [("和平共处五项原则", 5)]
+    assert report.metrics == []
