@@ -200,3 +200,14 @@ def test_shares_age_groups_and_ranges() -> None:
     assert (found["31%"].direction, found["37%"].direction) == ("none", "increase")
     assert found["3"].direction == found["5家"].direction == "none"
     assert _by_text("清理占道经营2900余起。")["2900余起"].indicator == "占道经营"
+
+
+def test_goals_from_the_paragraph_opening_and_not_from_the_object_marker() -> None:
+    plan = _by_text(
+        "2025年，我局计划安排审计项目32个。其中经济责任审计不少于12个。\n全年完成审计项目30个。\n"
+    )
+    assert plan["32个"].target and plan["12个"].target
+    assert not plan["30个"].target
+    # 将 marks the object of a change here, not a plan.
+    review = _by_text("一、2024年工作回顾\n将养老保险单位缴费比例从20%降至16%。\n")
+    assert not review["20%"].target and not review["16%"].target

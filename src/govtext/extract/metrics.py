@@ -208,7 +208,7 @@ _TARGET_CUE = _re.compile(
     r"力求|努力实现|以上目标|今年|明年"
 )
 _PAST_CUE = _re.compile(
-    r"去年|过去|五年来|一年来|已经|已|完成了|实现了|达到了|取得|[0-9]{4}年(?:全年|底|末)?(?:，|[^要将]{0,3}共)"
+    r"去年|过去|五年来|一年来|今年以来|年初以来|已经|已|完成了|实现了|达到了|取得|[0-9]{4}年(?:全年|底|末)?(?:，|[^要将]{0,3}共)"
 )
 _APPROX_FORMS = {"約": "约", "大约": "约", "将近": "近", "接近": "近"}
 _RANGE_END = _re.compile(
@@ -1229,8 +1229,45 @@ def _is_target(ctx: _Context, c: _Candidate) -> bool:
     if ctx.report is not None:
         sec = ctx.report.section_at(c.start)
         role = sec.role if sec is not None else None
-    cue = _TARGET_CUE.search(before) or _TARGET_CUE.search(norm[c.end : e][:12])
-    past = _PAST_CUE.search(before)
+    cue = _target_cue(before, norm[c.start : e]) or _target_cue(norm[c.end : e][:12])
+    past = _past_cue(before, cue)
     if role == "plan":
         return not past or bool(cue)
-    return bool(cue) and not past
+    if cue or past:
+        return bool(cue) and not past
+    # No cue in the sentence: a paragraph that opens with a plan ("2025年，我局计划……",
+    # "主要目标是：") sets its numbers as goals.
+    para = norm.rfind("\n", 0, s) + 1
+    if para < s:
+        opening = norm[para : _next_boundary(norm, para, _SENTENCE_END)]
+        plan = _PLAN_OPENING.search(opening)
+        return bool(plan) and not _past_cue(opening, _target_cue(opening))
+    return False
+
+
+def _past_cue(text: str, cue: re.Match[str] | None) -> re.Match[str] | None:
+    past = _PAST_CUE.search(text)
+    if past and past.group()[:1].isdigit() and cue and cue.group() in _STRONG_CUES:
+        return None  # "2025年，我局计划……": the year opens a plan, not a review
+    return past
+
+
+def _target_cue(text: str, tail: str = "") -> re.Match[str] | None:
+    """The first goal cue, skipping 将 as the object marker of a change ("将税率从16%降至13%");
+    ``tail`` is the rest of the sentence after ``text``."""
+    for m in _TARGET_CUE.finditer(text):
+        if m.group() == "将" and _BA_CHANGE.match(text[m.end() :] + tail):
+            continue
+        return m
+    return None
+
+
+_STRONG_CUES = frozenset(
+    ("计划", "预期目标", "主要目标", "目标是", "目标为", "力争", "确保", "争取", "拟")
+)
+_BA_CHANGE = _re.compile(
+    r"[^，。；]{1,24}?(?:从|由)[^，。；]{0,16}?(?:降|提高|增加|减少|调整|扩大|下调|上调)"
+)
+_PLAN_OPENING = _re.compile(
+    r"预期目标|主要目标|目标是|目标任务是|(?:[局委办厅们市县区镇]|(?<![五个])年)计划(?!内|外|单列|的)|工作打算|重点抓好|重点做好|下一步|明年"
+)
