@@ -211,3 +211,9 @@ def test_goals_from_the_paragraph_opening_and_not_from_the_object_marker() -> No
     # 将 marks the object of a change here, not a plan.
     review = _by_text("一、2024年工作回顾\n将养老保险单位缴费比例从20%降至16%。\n")
     assert not review["20%"].target and not review["16%"].target
+
+
+def test_scale_classes_are_not_quantities() -> None:
+    assert _metrics("漯河金海千亿级氟硅新材料项目建设。培育一批经济总量千亿县。") == []
+    assert _by_text("《大河安澜》等6部作品荣获“五个一工程”优秀奖。")["6部"].indicator == "作品"
+    assert _by_text("新增或改造提升医养结合床位2.4万张。")["2.4万张"].indicator == "医养结合床位"
