@@ -3,6 +3,8 @@
     python scripts/eval_themes.py                 # every feature/classifier experiment
     python scripts/eval_themes.py --quick         # the baseline and the default config only
     python scripts/eval_themes.py --json out.json # also write the numbers (for the model card)
+    python scripts/eval_themes.py --cv-only       # experiments: the held-out units are not scored
+    python scripts/eval_themes.py --cv-only --only "min_df"  # configurations whose name has it
 
 Two measurements, side by side for every configuration:
 
@@ -12,6 +14,8 @@ Two measurements, side by side for every configuration:
   the training part, scored once on the held-out units.
 
 Configurations are chosen on the cross-validation column; the held-out column is only read.
+While choosing, run with ``--cv-only``: the held-out units are then neither scored nor used
+(not even for the shared term lists), so no held-out number is seen until the final run.
 The keyword baseline counts the taxonomy's cue words (src/govtext/data/theme_cues.json).
 Without ../shared only the written units are used (and the numbers are not comparable).
 """
@@ -102,11 +106,13 @@ class Run:
         train: list[LabelledUnit],
         held: list[LabelledUnit],
         repeats: int = 1,
+        cv_only: bool = False,
     ) -> None:
         self.config = config
         labels = list(LABELS)
         gold = [u.label for u in train]
         y_train = [labels.index(label) for label in gold]
+        held = [] if cv_only else held
         terms = featurize([u.text for u in train + held], config.spec)
         t_train, t_held = terms[: len(train)], terms[len(train) :]
         groups = unit_groups(train)
@@ -126,20 +132,55 @@ class Run:
                 )
             if repeat == 0:
                 self.oof, self.cv_pred = oof, pred
+        self.seconds = time.perf_counter() - t0
+        self.cv = scores(gold, self.cv_pred, labels)
+        self.cv_mean = statistics.mean(self.repeat_f1)
+        self.fold_sd = statistics.stdev(self.fold_f1)
+        if cv_only:
+            return
         fit = fit_linear(t_train, y_train, len(labels), config)
         self.fit = fit
         self.held_scores = decision(fit, t_held, config.spec)
         self.held_pred = [labels[int(i)] for i in self.held_scores.argmax(axis=1)]
         self.seconds = time.perf_counter() - t0
         self.temperature = fit_temperature(self.oof, y_train)
-        self.cv = scores(gold, self.cv_pred, labels)
-        self.cv_mean = statistics.mean(self.repeat_f1)
-        self.fold_sd = statistics.stdev(self.fold_f1)
         self.held = scores([u.label for u in held], self.held_pred, labels)
 
 
 def table_row(name: str, cv: str, cv_acc: float, held: Any, extra: str = "") -> str:
     return f"| {name} | {cv} | {cv_acc:.3f} | {held.macro_f1:.3f} | {held.accuracy:.3f} |{extra}"
+
+
+def cv_only(
+    configs: dict[str, TrainConfig], train: list[LabelledUnit], base_cv: Any, repeats: int
+) -> None:
+    """The experiments' table without any held-out number, and per-class CV F1."""
+    labels = list(LABELS)
+    print(
+        f"\nCV on the training part only (held-out units not used): macro-F1 mean over "
+        f"{repeats} repetition(s) of 5-fold CV ± the standard deviation of single folds.\n"
+    )
+    print("| configuration | CV macro-F1 | CV accuracy | seconds |")
+    print("|---|---|---|---|")
+    print(f"| keyword baseline | {base_cv.macro_f1:.3f} | {base_cv.accuracy:.3f} | |")
+    runs = {}
+    for name, config in configs.items():
+        run = Run(config, train, [], repeats, cv_only=True)
+        runs[name] = run
+        mark = " **default**" if config == DEFAULT else ""
+        print(
+            f"| {name}{mark} | {run.cv_mean:.3f} ± {run.fold_sd:.3f} | {run.cv.accuracy:.3f} "
+            f"| {run.seconds:.0f} |",
+            flush=True,
+        )
+    print("\nCV F1 per class (first repetition):\n")
+    names = list(runs)
+    print("| theme | " + " | ".join(str(i + 1) for i in range(len(names))) + " |")
+    print("|---|" + "---|" * len(names))
+    for label in labels:
+        cells = " | ".join(f"{runs[n].cv.per_class[label]:.3f}" for n in names)
+        print(f"| {label} | {cells} |")
+    print("\n" + "\n".join(f"{i + 1}: {n}" for i, n in enumerate(names)))
 
 
 def main() -> None:
@@ -149,7 +190,15 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="baseline and default config only")
     ap.add_argument("--json", help="write the numbers to this JSON file")
     ap.add_argument("--repeats", type=int, default=1, help="repetitions of 5-fold CV")
+    ap.add_argument(
+        "--cv-only",
+        action="store_true",
+        help="cross-validation on the training part only: no held-out scores (for experiments)",
+    )
+    ap.add_argument("--only", help="run the configurations whose name contains this text")
     args = ap.parse_args()
+    if args.cv_only and args.json:
+        ap.error("--json writes held-out scores for the model card: not with --cv-only")
 
     labelled = read_labels(LABELS_FILE, shared=SHARED)
     units = labelled.units
@@ -164,6 +213,12 @@ def main() -> None:
     gold_train = [u.label for u in train]
     gold_held = [u.label for u in held]
     base_cv = scores(gold_train, baseline(train), labels)
+    configs = {k: v for k, v in CONFIGS.items() if v == DEFAULT} if args.quick else CONFIGS
+    if args.only:
+        configs = {k: v for k, v in configs.items() if args.only in k}
+    if args.cv_only:
+        cv_only(configs, train, base_cv, args.repeats)
+        return
     base_held = scores(gold_held, baseline(held), labels)
 
     print(
@@ -189,7 +244,6 @@ def main() -> None:
         "baseline": {"cv": base_cv._asdict(), "heldout": base_held._asdict()},
         "configs": {},
     }
-    configs = {k: v for k, v in CONFIGS.items() if v == DEFAULT} if args.quick else CONFIGS
     default_run: Run | None = None
     runs: dict[str, Run] = {}
     for name, config in configs.items():
