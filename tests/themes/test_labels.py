@@ -154,3 +154,14 @@ def test_no_training_unit_leaks_into_the_heldout_split() -> None:
     """No training unit comes from a held-out document or nearly copies a held-out unit."""
     units = read_labels(CORPUS, shared=SHARED).units
     assert heldout_leaks(units) == []
+
+
+@needs_shared
+def test_written_units_share_no_15_character_run_with_shared() -> None:
+    """The written units are govtext's own sentences (scripts/check_written_overlap.py)."""
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "check_written_overlap.py"
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
