@@ -70,6 +70,36 @@ CONFIGS: dict[str, TrainConfig] = {
     "char 1-3 + lead + cue prior, LinearSVC": TrainConfig(FeatureSpec(cue_weight=0.3), "svc", 0.5),
     "char 1-3 + lead, LogisticRegression": TrainConfig(FeatureSpec(), "lr", 20.0),
     "char 1-3 + lead, RidgeClassifier": TrainConfig(FeatureSpec(), "ridge", 1.0),
+    # Round 2 (more data): regularisation, term threshold, lead weight, class weights, words.
+    "char 1-3 + lead, LinearSVC C=0.25": TrainConfig(FeatureSpec(), "svc", 0.25),
+    "char 1-3 + lead, LinearSVC C=2": TrainConfig(FeatureSpec(), "svc", 2.0),
+    "char 1-3 + lead, terms in 5+ units, LinearSVC": TrainConfig(FeatureSpec(min_df=5), "svc", 0.5),
+    "char 1-3 + lead, terms in 10+ units, LinearSVC": TrainConfig(
+        FeatureSpec(min_df=10), "svc", 0.5
+    ),
+    "char 1-3 + lead 0.3, LinearSVC": TrainConfig(FeatureSpec(lead_weight=0.3), "svc", 0.5),
+    "char 1-3 + lead 0.8, LinearSVC": TrainConfig(FeatureSpec(lead_weight=0.8), "svc", 0.5),
+    "char 1-3 + lead 1.0, LinearSVC": TrainConfig(FeatureSpec(lead_weight=1.0), "svc", 0.5),
+    "char 1-2 + lead 1-2, LinearSVC": TrainConfig(
+        FeatureSpec(ngrams=(1, 2), lead_ngrams=(1, 2)), "svc", 0.5
+    ),
+    "char 2-3 + lead, LinearSVC": TrainConfig(FeatureSpec(ngrams=(2, 3)), "svc", 0.5),
+    "char 1-3 + lead, LinearSVC, unweighted classes": TrainConfig(
+        FeatureSpec(), "svc", 0.5, balanced=False
+    ),
+    "char 1-3 + lead + jieba words 0.3, LinearSVC": TrainConfig(
+        FeatureSpec(word_weight=0.3), "svc", 0.5
+    ),
+    "char 1-3 + lead, raw tf, LinearSVC": TrainConfig(FeatureSpec(sublinear_tf=False), "svc", 0.5),
+    "char 1-2 + lead 1-2, raw tf, LinearSVC": TrainConfig(
+        FeatureSpec(ngrams=(1, 2), lead_ngrams=(1, 2), sublinear_tf=False), "svc", 0.5
+    ),
+    "char 1-2 + lead 1-2, terms in 2+ units, LinearSVC": TrainConfig(
+        FeatureSpec(ngrams=(1, 2), lead_ngrams=(1, 2), min_df=2), "svc", 0.5
+    ),
+    "char 1-2 + lead 1-2, LinearSVC C=1": TrainConfig(
+        FeatureSpec(ngrams=(1, 2), lead_ngrams=(1, 2)), "svc", 1.0
+    ),
 }
 
 SHORT = {
@@ -107,10 +137,13 @@ class Run:
         held: list[LabelledUnit],
         repeats: int = 1,
         cv_only: bool = False,
+        scored: set[str] | None = None,
     ) -> None:
         self.config = config
         labels = list(LABELS)
         gold = [u.label for u in train]
+        # Units whose out-of-fold predictions are scored (all, unless ``scored`` names ids).
+        keep = [i for i, u in enumerate(train) if scored is None or u.id in scored]
         y_train = [labels.index(label) for label in gold]
         held = [] if cv_only else held
         terms = featurize([u.text for u in train + held], config.spec)
@@ -123,17 +156,19 @@ class Run:
             folds = fold_indices(y_train, groups, 5, CV_SEED + repeat)
             oof = out_of_fold_scores(t_train, y_train, len(labels), config, folds)
             pred = [labels[int(i)] for i in oof.argmax(axis=1)]
-            self.repeat_f1.append(scores(gold, pred, labels).macro_f1)
+            self.repeat_f1.append(
+                scores([gold[i] for i in keep], [pred[i] for i in keep], labels).macro_f1
+            )
+            kept = set(keep)
             for _, test_idx in folds:
+                idx = [i for i in test_idx if i in kept]
                 self.fold_f1.append(
-                    scores(
-                        [gold[i] for i in test_idx], [pred[i] for i in test_idx], labels
-                    ).macro_f1
+                    scores([gold[i] for i in idx], [pred[i] for i in idx], labels).macro_f1
                 )
             if repeat == 0:
                 self.oof, self.cv_pred = oof, pred
         self.seconds = time.perf_counter() - t0
-        self.cv = scores(gold, self.cv_pred, labels)
+        self.cv = scores([gold[i] for i in keep], [self.cv_pred[i] for i in keep], labels)
         self.cv_mean = statistics.mean(self.repeat_f1)
         self.fold_sd = statistics.stdev(self.fold_f1)
         if cv_only:
@@ -152,7 +187,11 @@ def table_row(name: str, cv: str, cv_acc: float, held: Any, extra: str = "") -> 
 
 
 def cv_only(
-    configs: dict[str, TrainConfig], train: list[LabelledUnit], base_cv: Any, repeats: int
+    configs: dict[str, TrainConfig],
+    train: list[LabelledUnit],
+    base_cv: Any,
+    repeats: int,
+    scored: set[str] | None = None,
 ) -> None:
     """The experiments' table without any held-out number, and per-class CV F1."""
     labels = list(LABELS)
@@ -165,7 +204,7 @@ def cv_only(
     print(f"| keyword baseline | {base_cv.macro_f1:.3f} | {base_cv.accuracy:.3f} | |")
     runs = {}
     for name, config in configs.items():
-        run = Run(config, train, [], repeats, cv_only=True)
+        run = Run(config, train, [], repeats, cv_only=True, scored=scored)
         runs[name] = run
         mark = " **default**" if config == DEFAULT else ""
         print(
@@ -196,12 +235,30 @@ def main() -> None:
         help="cross-validation on the training part only: no held-out scores (for experiments)",
     )
     ap.add_argument("--only", help="run the configurations whose name contains this text")
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        help="with --cv-only: train on the labelling rounds up to this one only (e.g. 1)",
+    )
+    ap.add_argument(
+        "--score-first-round",
+        action="store_true",
+        help="with --cv-only: score the out-of-fold predictions of first-round units only",
+    )
     args = ap.parse_args()
     if args.cv_only and args.json:
         ap.error("--json writes held-out scores for the model card: not with --cv-only")
 
     labelled = read_labels(LABELS_FILE, shared=SHARED)
     units = labelled.units
+    rounds = {
+        r["id"]: int(r.get("round", 1))
+        for r in map(json.loads, LABELS_FILE.read_text(encoding="utf-8").splitlines())
+    }
+    if (args.rounds or args.score_first_round) and not args.cv_only:
+        ap.error("--rounds and --score-first-round are experiments: only with --cv-only")
+    if args.rounds:
+        units = [u for u in units if rounds[u.id] <= args.rounds]
     if labelled.unresolved:
         print(f"note: {SHARED} absent, {labelled.unresolved} referenced units skipped")
     train = [u for u in units if u.split != "heldout"]
@@ -210,14 +267,17 @@ def main() -> None:
     for part, us in (("training", train), ("held-out", held)):
         print(f"  {part}: {dict(sorted(Counter(u.source for u in us).items()))}")
     labels = list(LABELS)
-    gold_train = [u.label for u in train]
     gold_held = [u.label for u in held]
-    base_cv = scores(gold_train, baseline(train), labels)
+    scored = {u.id for u in train if rounds[u.id] == 1} if args.score_first_round else None
+    scored_train = [u for u in train if scored is None or u.id in scored]
+    base_cv = scores([u.label for u in scored_train], baseline(scored_train), labels)
     configs = {k: v for k, v in CONFIGS.items() if v == DEFAULT} if args.quick else CONFIGS
     if args.only:
         configs = {k: v for k, v in configs.items() if args.only in k}
     if args.cv_only:
-        cv_only(configs, train, base_cv, args.repeats)
+        if scored is not None:
+            print(f"scoring the {len(scored)} first-round training units only")
+        cv_only(configs, train, base_cv, args.repeats, scored)
         return
     base_held = scores(gold_held, baseline(held), labels)
 
