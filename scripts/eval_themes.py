@@ -61,7 +61,7 @@ DEFAULT = TrainConfig()
 CONFIGS: dict[str, TrainConfig] = {
     "char 1-3, LinearSVC": TrainConfig(FeatureSpec(lead_weight=0.0), "svc", 0.5),
     "char 1-4, LinearSVC": TrainConfig(FeatureSpec(ngrams=(1, 4), lead_weight=0.0), "svc", 0.5),
-    "char 1-3 + lead, LinearSVC": DEFAULT,
+    "char 1-3 + lead, LinearSVC": TrainConfig(FeatureSpec(), "svc", 0.5),
     "char 1-3 + lead, terms in 2+ units, LinearSVC": TrainConfig(FeatureSpec(min_df=2), "svc", 0.5),
     "char 1-3 + lead, LinearSVC C=1": TrainConfig(FeatureSpec(), "svc", 1.0),
     "char 1-3 + lead + jieba words, LinearSVC": TrainConfig(
@@ -91,9 +91,7 @@ CONFIGS: dict[str, TrainConfig] = {
         FeatureSpec(word_weight=0.3), "svc", 0.5
     ),
     "char 1-3 + lead, raw tf, LinearSVC": TrainConfig(FeatureSpec(sublinear_tf=False), "svc", 0.5),
-    "char 1-2 + lead 1-2, raw tf, LinearSVC": TrainConfig(
-        FeatureSpec(ngrams=(1, 2), lead_ngrams=(1, 2), sublinear_tf=False), "svc", 0.5
-    ),
+    "char 1-2 + lead 1-2, raw tf, LinearSVC": DEFAULT,
     "char 1-2 + lead 1-2, terms in 2+ units, LinearSVC": TrainConfig(
         FeatureSpec(ngrams=(1, 2), lead_ngrams=(1, 2), min_df=2), "svc", 0.5
     ),
