@@ -384,8 +384,27 @@ def main() -> None:
         f"out-of-fold scores): log loss {raw['log_loss']:.3f} -> {cal['log_loss']:.3f}, "
         f"ECE {raw['ece']:.3f} -> {cal['ece']:.3f}"
     )
+    # What the later labelling rounds bring, on the first round's kind of units: CV of the
+    # default configuration trained without them, and with them but scored on the first
+    # round's training units only (no held-out unit is involved).
+    first_ids = {u.id for u in train if rounds[u.id] == 1}
+    data_effect = {
+        "first_round_units": len(first_ids),
+        "trained_on_first_round": Run(
+            DEFAULT, [u for u in train if u.id in first_ids], [], args.repeats, cv_only=True
+        ).cv_mean,
+        "trained_on_all_rounds": Run(
+            DEFAULT, train, [], args.repeats, cv_only=True, scored=first_ids
+        ).cv_mean,
+    }
+    print(
+        f"\nCV macro-F1 on the {len(first_ids)} first-round training units: "
+        f"{data_effect['trained_on_first_round']:.3f} trained on them alone, "
+        f"{data_effect['trained_on_all_rounds']:.3f} with the later rounds added"
+    )
     results.update(
         {
+            "data_effect": data_effect,
             "default": {
                 "cv": run.cv._asdict(),
                 "heldout": run.held._asdict(),
@@ -395,7 +414,7 @@ def main() -> None:
                 "weakest": weakest,
                 "exported_heldout": exported_scores._asdict(),
                 "exported_agreement": same,
-            }
+            },
         }
     )
     if args.json:
