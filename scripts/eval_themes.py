@@ -3,6 +3,8 @@
     python scripts/eval_themes.py                 # every feature/classifier experiment
     python scripts/eval_themes.py --quick         # the baseline and the default config only
     python scripts/eval_themes.py --json out.json # also write the numbers (for the model card)
+    python scripts/eval_themes.py --cv-only       # experiments: the held-out units are not scored
+    python scripts/eval_themes.py --cv-only --only "min_df"  # configurations whose name has it
 
 Two measurements, side by side for every configuration:
 
@@ -12,6 +14,8 @@ Two measurements, side by side for every configuration:
   the training part, scored once on the held-out units.
 
 Configurations are chosen on the cross-validation column; the held-out column is only read.
+While choosing, run with ``--cv-only``: the held-out units are then neither scored nor used
+(not even for the shared term lists), so no held-out number is seen until the final run.
 The keyword baseline counts the taxonomy's cue words (src/govtext/data/theme_cues.json).
 Without ../shared only the written units are used (and the numbers are not comparable).
 """
@@ -57,7 +61,7 @@ DEFAULT = TrainConfig()
 CONFIGS: dict[str, TrainConfig] = {
     "char 1-3, LinearSVC": TrainConfig(FeatureSpec(lead_weight=0.0), "svc", 0.5),
     "char 1-4, LinearSVC": TrainConfig(FeatureSpec(ngrams=(1, 4), lead_weight=0.0), "svc", 0.5),
-    "char 1-3 + lead, LinearSVC": DEFAULT,
+    "char 1-3 + lead, LinearSVC": TrainConfig(FeatureSpec(), "svc", 0.5),
     "char 1-3 + lead, terms in 2+ units, LinearSVC": TrainConfig(FeatureSpec(min_df=2), "svc", 0.5),
     "char 1-3 + lead, LinearSVC C=1": TrainConfig(FeatureSpec(), "svc", 1.0),
     "char 1-3 + lead + jieba words, LinearSVC": TrainConfig(
@@ -66,6 +70,34 @@ CONFIGS: dict[str, TrainConfig] = {
     "char 1-3 + lead + cue prior, LinearSVC": TrainConfig(FeatureSpec(cue_weight=0.3), "svc", 0.5),
     "char 1-3 + lead, LogisticRegression": TrainConfig(FeatureSpec(), "lr", 20.0),
     "char 1-3 + lead, RidgeClassifier": TrainConfig(FeatureSpec(), "ridge", 1.0),
+    # Round 2 (more data): regularisation, term threshold, lead weight, class weights, words.
+    "char 1-3 + lead, LinearSVC C=0.25": TrainConfig(FeatureSpec(), "svc", 0.25),
+    "char 1-3 + lead, LinearSVC C=2": TrainConfig(FeatureSpec(), "svc", 2.0),
+    "char 1-3 + lead, terms in 5+ units, LinearSVC": TrainConfig(FeatureSpec(min_df=5), "svc", 0.5),
+    "char 1-3 + lead, terms in 10+ units, LinearSVC": TrainConfig(
+        FeatureSpec(min_df=10), "svc", 0.5
+    ),
+    "char 1-3 + lead 0.3, LinearSVC": TrainConfig(FeatureSpec(lead_weight=0.3), "svc", 0.5),
+    "char 1-3 + lead 0.8, LinearSVC": TrainConfig(FeatureSpec(lead_weight=0.8), "svc", 0.5),
+    "char 1-3 + lead 1.0, LinearSVC": TrainConfig(FeatureSpec(lead_weight=1.0), "svc", 0.5),
+    "char 1-2 + lead 1-2, LinearSVC": TrainConfig(
+        FeatureSpec(ngrams=(1, 2), lead_ngrams=(1, 2)), "svc", 0.5
+    ),
+    "char 2-3 + lead, LinearSVC": TrainConfig(FeatureSpec(ngrams=(2, 3)), "svc", 0.5),
+    "char 1-3 + lead, LinearSVC, unweighted classes": TrainConfig(
+        FeatureSpec(), "svc", 0.5, balanced=False
+    ),
+    "char 1-3 + lead + jieba words 0.3, LinearSVC": TrainConfig(
+        FeatureSpec(word_weight=0.3), "svc", 0.5
+    ),
+    "char 1-3 + lead, raw tf, LinearSVC": TrainConfig(FeatureSpec(sublinear_tf=False), "svc", 0.5),
+    "char 1-2 + lead 1-2, raw tf, LinearSVC": DEFAULT,
+    "char 1-2 + lead 1-2, terms in 2+ units, LinearSVC": TrainConfig(
+        FeatureSpec(ngrams=(1, 2), lead_ngrams=(1, 2), min_df=2), "svc", 0.5
+    ),
+    "char 1-2 + lead 1-2, LinearSVC C=1": TrainConfig(
+        FeatureSpec(ngrams=(1, 2), lead_ngrams=(1, 2)), "svc", 1.0
+    ),
 }
 
 SHORT = {
@@ -102,11 +134,16 @@ class Run:
         train: list[LabelledUnit],
         held: list[LabelledUnit],
         repeats: int = 1,
+        cv_only: bool = False,
+        scored: set[str] | None = None,
     ) -> None:
         self.config = config
         labels = list(LABELS)
         gold = [u.label for u in train]
+        # Units whose out-of-fold predictions are scored (all, unless ``scored`` names ids).
+        keep = [i for i, u in enumerate(train) if scored is None or u.id in scored]
         y_train = [labels.index(label) for label in gold]
+        held = [] if cv_only else held
         terms = featurize([u.text for u in train + held], config.spec)
         t_train, t_held = terms[: len(train)], terms[len(train) :]
         groups = unit_groups(train)
@@ -117,29 +154,70 @@ class Run:
             folds = fold_indices(y_train, groups, 5, CV_SEED + repeat)
             oof = out_of_fold_scores(t_train, y_train, len(labels), config, folds)
             pred = [labels[int(i)] for i in oof.argmax(axis=1)]
-            self.repeat_f1.append(scores(gold, pred, labels).macro_f1)
+            self.repeat_f1.append(
+                scores([gold[i] for i in keep], [pred[i] for i in keep], labels).macro_f1
+            )
+            kept = set(keep)
             for _, test_idx in folds:
+                idx = [i for i in test_idx if i in kept]
                 self.fold_f1.append(
-                    scores(
-                        [gold[i] for i in test_idx], [pred[i] for i in test_idx], labels
-                    ).macro_f1
+                    scores([gold[i] for i in idx], [pred[i] for i in idx], labels).macro_f1
                 )
             if repeat == 0:
                 self.oof, self.cv_pred = oof, pred
+        self.seconds = time.perf_counter() - t0
+        self.cv = scores([gold[i] for i in keep], [self.cv_pred[i] for i in keep], labels)
+        self.cv_mean = statistics.mean(self.repeat_f1)
+        self.fold_sd = statistics.stdev(self.fold_f1)
+        if cv_only:
+            return
         fit = fit_linear(t_train, y_train, len(labels), config)
         self.fit = fit
         self.held_scores = decision(fit, t_held, config.spec)
         self.held_pred = [labels[int(i)] for i in self.held_scores.argmax(axis=1)]
         self.seconds = time.perf_counter() - t0
         self.temperature = fit_temperature(self.oof, y_train)
-        self.cv = scores(gold, self.cv_pred, labels)
-        self.cv_mean = statistics.mean(self.repeat_f1)
-        self.fold_sd = statistics.stdev(self.fold_f1)
         self.held = scores([u.label for u in held], self.held_pred, labels)
 
 
 def table_row(name: str, cv: str, cv_acc: float, held: Any, extra: str = "") -> str:
     return f"| {name} | {cv} | {cv_acc:.3f} | {held.macro_f1:.3f} | {held.accuracy:.3f} |{extra}"
+
+
+def cv_only(
+    configs: dict[str, TrainConfig],
+    train: list[LabelledUnit],
+    base_cv: Any,
+    repeats: int,
+    scored: set[str] | None = None,
+) -> None:
+    """The experiments' table without any held-out number, and per-class CV F1."""
+    labels = list(LABELS)
+    print(
+        f"\nCV on the training part only (held-out units not used): macro-F1 mean over "
+        f"{repeats} repetition(s) of 5-fold CV ± the standard deviation of single folds.\n"
+    )
+    print("| configuration | CV macro-F1 | CV accuracy | seconds |")
+    print("|---|---|---|---|")
+    print(f"| keyword baseline | {base_cv.macro_f1:.3f} | {base_cv.accuracy:.3f} | |")
+    runs = {}
+    for name, config in configs.items():
+        run = Run(config, train, [], repeats, cv_only=True, scored=scored)
+        runs[name] = run
+        mark = " **default**" if config == DEFAULT else ""
+        print(
+            f"| {name}{mark} | {run.cv_mean:.3f} ± {run.fold_sd:.3f} | {run.cv.accuracy:.3f} "
+            f"| {run.seconds:.0f} |",
+            flush=True,
+        )
+    print("\nCV F1 per class (first repetition):\n")
+    names = list(runs)
+    print("| theme | " + " | ".join(str(i + 1) for i in range(len(names))) + " |")
+    print("|---|" + "---|" * len(names))
+    for label in labels:
+        cells = " | ".join(f"{runs[n].cv.per_class[label]:.3f}" for n in names)
+        print(f"| {label} | {cells} |")
+    print("\n" + "\n".join(f"{i + 1}: {n}" for i, n in enumerate(names)))
 
 
 def main() -> None:
@@ -149,10 +227,36 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="baseline and default config only")
     ap.add_argument("--json", help="write the numbers to this JSON file")
     ap.add_argument("--repeats", type=int, default=1, help="repetitions of 5-fold CV")
+    ap.add_argument(
+        "--cv-only",
+        action="store_true",
+        help="cross-validation on the training part only: no held-out scores (for experiments)",
+    )
+    ap.add_argument("--only", help="run the configurations whose name contains this text")
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        help="with --cv-only: train on the labelling rounds up to this one only (e.g. 1)",
+    )
+    ap.add_argument(
+        "--score-first-round",
+        action="store_true",
+        help="with --cv-only: score the out-of-fold predictions of first-round units only",
+    )
     args = ap.parse_args()
+    if args.cv_only and args.json:
+        ap.error("--json writes held-out scores for the model card: not with --cv-only")
 
     labelled = read_labels(LABELS_FILE, shared=SHARED)
     units = labelled.units
+    rounds = {
+        r["id"]: int(r.get("round", 1))
+        for r in map(json.loads, LABELS_FILE.read_text(encoding="utf-8").splitlines())
+    }
+    if (args.rounds or args.score_first_round) and not args.cv_only:
+        ap.error("--rounds and --score-first-round are experiments: only with --cv-only")
+    if args.rounds:
+        units = [u for u in units if rounds[u.id] <= args.rounds]
     if labelled.unresolved:
         print(f"note: {SHARED} absent, {labelled.unresolved} referenced units skipped")
     train = [u for u in units if u.split != "heldout"]
@@ -161,9 +265,18 @@ def main() -> None:
     for part, us in (("training", train), ("held-out", held)):
         print(f"  {part}: {dict(sorted(Counter(u.source for u in us).items()))}")
     labels = list(LABELS)
-    gold_train = [u.label for u in train]
     gold_held = [u.label for u in held]
-    base_cv = scores(gold_train, baseline(train), labels)
+    scored = {u.id for u in train if rounds[u.id] == 1} if args.score_first_round else None
+    scored_train = [u for u in train if scored is None or u.id in scored]
+    base_cv = scores([u.label for u in scored_train], baseline(scored_train), labels)
+    configs = {k: v for k, v in CONFIGS.items() if v == DEFAULT} if args.quick else CONFIGS
+    if args.only:
+        configs = {k: v for k, v in configs.items() if args.only in k}
+    if args.cv_only:
+        if scored is not None:
+            print(f"scoring the {len(scored)} first-round training units only")
+        cv_only(configs, train, base_cv, args.repeats, scored)
+        return
     base_held = scores(gold_held, baseline(held), labels)
 
     print(
@@ -189,7 +302,6 @@ def main() -> None:
         "baseline": {"cv": base_cv._asdict(), "heldout": base_held._asdict()},
         "configs": {},
     }
-    configs = {k: v for k, v in CONFIGS.items() if v == DEFAULT} if args.quick else CONFIGS
     default_run: Run | None = None
     runs: dict[str, Run] = {}
     for name, config in configs.items():
@@ -272,8 +384,27 @@ def main() -> None:
         f"out-of-fold scores): log loss {raw['log_loss']:.3f} -> {cal['log_loss']:.3f}, "
         f"ECE {raw['ece']:.3f} -> {cal['ece']:.3f}"
     )
+    # What the later labelling rounds bring, on the first round's kind of units: CV of the
+    # default configuration trained without them, and with them but scored on the first
+    # round's training units only (no held-out unit is involved).
+    first_ids = {u.id for u in train if rounds[u.id] == 1}
+    data_effect = {
+        "first_round_units": len(first_ids),
+        "trained_on_first_round": Run(
+            DEFAULT, [u for u in train if u.id in first_ids], [], args.repeats, cv_only=True
+        ).cv_mean,
+        "trained_on_all_rounds": Run(
+            DEFAULT, train, [], args.repeats, cv_only=True, scored=first_ids
+        ).cv_mean,
+    }
+    print(
+        f"\nCV macro-F1 on the {len(first_ids)} first-round training units: "
+        f"{data_effect['trained_on_first_round']:.3f} trained on them alone, "
+        f"{data_effect['trained_on_all_rounds']:.3f} with the later rounds added"
+    )
     results.update(
         {
+            "data_effect": data_effect,
             "default": {
                 "cv": run.cv._asdict(),
                 "heldout": run.held._asdict(),
@@ -283,7 +414,7 @@ def main() -> None:
                 "weakest": weakest,
                 "exported_heldout": exported_scores._asdict(),
                 "exported_agreement": same,
-            }
+            },
         }
     )
     if args.json:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from govtext.errors import LabelsError
+from govtext.themes.evaluate import heldout_leaks
 from govtext.themes.labels import read_labels, text_sha1
 from govtext.themes.taxonomy import LABELS
 from tests.conftest import ROOT, SHARED, needs_shared
@@ -130,3 +132,36 @@ def test_the_corpus_resolves_against_shared_and_covers_the_taxonomy() -> None:
     counts = Counter(u.label for u in labelled.units)
     assert set(counts) == set(LABELS) and min(counts.values()) >= 40
     assert Counter(u.source for u in labelled.units).keys() == {"national", "seeds", "written"}
+
+
+# SHA-1 of the sorted "id<TAB>label" lines of the 409 held-out units, as fixed in the first
+# labelling round: the held-out split and its labels never change.
+HELDOUT_SHA1 = "f1be060babe5abdb6c9c105778a048f0909d99aa"
+
+
+def test_the_heldout_split_is_fixed_and_later_rounds_only_train() -> None:
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    held = sorted(f"{r['id']}\t{r['label']}" for r in records if r["split"] == "heldout")
+    assert len(held) == 409
+    assert hashlib.sha1("\n".join(held).encode()).hexdigest() == HELDOUT_SHA1
+    assert sum(1 for r in records if r.get("round", 1) == 1) == 2000
+    assert all(r["split"] == "train" for r in records if r.get("round", 1) != 1)
+    assert len({r["id"] for r in records}) == len(records)
+
+
+@needs_shared
+def test_no_training_unit_leaks_into_the_heldout_split() -> None:
+    """No training unit comes from a held-out document or nearly copies a held-out unit."""
+    units = read_labels(CORPUS, shared=SHARED).units
+    assert heldout_leaks(units) == []
+
+
+@needs_shared
+def test_written_units_share_no_15_character_run_with_shared() -> None:
+    """The written units are govtext's own sentences (scripts/check_written_overlap.py)."""
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "check_written_overlap.py"
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]

@@ -115,3 +115,32 @@ def unit_groups(units: Sequence[LabelledUnit]) -> list[int]:
     for i, j in near_duplicate_pairs([u.text for u in units]):
         parent[find(i)] = find(j)
     return [find(i) for i in range(len(units))]
+
+
+class Leak(NamedTuple):
+    """A training unit that would let the held-out split see itself in training."""
+
+    unit: str  # id of the training unit
+    heldout: str  # id of the held-out unit (or document) it leaks
+    reason: str  # "heldout document" or "near-duplicate"
+
+
+def heldout_leaks(units: Sequence[LabelledUnit]) -> list[Leak]:
+    """Training units that come from a held-out document or nearly copy a held-out unit.
+
+    A held-out document is a ``doc`` of ../shared with at least one held-out unit; a
+    near-duplicate is a pair of :func:`near_duplicate_pairs`. The held-out split of
+    ``labels.jsonl`` is fixed, so every unit added later is ``train`` and must not leak.
+    """
+    heldout_docs = {u.doc for u in units if u.split == "heldout" and u.doc is not None}
+    leaks = [
+        Leak(u.id, str(u.doc), "heldout document")
+        for u in units
+        if u.split != "heldout" and u.doc in heldout_docs
+    ]
+    for i, j in near_duplicate_pairs([u.text for u in units]):
+        a, b = units[i], units[j]
+        if (a.split == "heldout") != (b.split == "heldout"):
+            train_unit, held_unit = (b, a) if a.split == "heldout" else (a, b)
+            leaks.append(Leak(train_unit.id, held_unit.id, "near-duplicate"))
+    return leaks
