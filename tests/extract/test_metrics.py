@@ -213,6 +213,12 @@ def test_goals_from_the_paragraph_opening_and_not_from_the_object_marker() -> No
     assert not review["20%"].target and not review["16%"].target
 
 
+def test_value_added_is_no_verb_of_increase() -> None:
+    found = _by_text("全区第三产业增加值512亿元，增加中央预算内投资100亿元。")
+    assert (found["512亿元"].indicator, found["512亿元"].direction) == ("第三产业增加值", "none")
+    assert (found["100亿元"].indicator, found["100亿元"].direction) == ("中央预算内投资", "increase")
+
+
 def test_scale_classes_are_not_quantities() -> None:
     assert _metrics("漯河金海千亿级氟硅新材料项目建设。培育一批经济总量千亿县。") == []
     assert _by_text("《大河安澜》等6部作品荣获“五个一工程”优秀奖。")["6部"].indicator == "作品"
