@@ -31,10 +31,11 @@ def load_docs() -> dict[str, str]:
             docs[f"national/{i}"] = json.loads(line)["content"]
     for path in sorted((SHARED / "seeds").glob("*.txt")):
         docs[f"seeds/{path.name}"] = path.read_text(encoding="utf-8")
-    # Department-style passages written for the test set (our own text, kept in the repo).
-    for line in (METRICS / "written_test.jsonl").open(encoding="utf-8"):
-        rec = json.loads(line)
-        docs[rec["doc"]] = rec["text"]
+    # Department-style passages written for the annotated splits (our own text, in the repo).
+    for path in sorted(METRICS.glob("written_*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            rec = json.loads(line)
+            docs[rec["doc"]] = rec["text"]
     return docs
 
 
@@ -135,7 +136,7 @@ def evaluate(split: str) -> dict[str, object]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="test", choices=["test", "dev", "dev2"])
+    ap.add_argument("--split", default="test", choices=["test", "dev", "dev2", "dev3"])
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     ap.add_argument("--field", default="indicator", help="field whose disagreements to print")
     args = ap.parse_args()

@@ -1,0 +1,167 @@
+"""Turn two independent metric annotations into one gold split: offsets, agreement, conflicts.
+
+    python scripts/merge_metric_annotations.py PASSAGES A.jsonl B.jsonl --out-dir DIR
+
+PASSAGES is the annotators' working copy (pid, doc, start, end, sha1, text); A and B hold one
+mention per line (pid, text, occurrence, number, value, unit, indicator, direction,
+comparison, approx, target, placeholder). Each mention is located in its passage (the
+`occurrence`-th match of `text`) and given document offsets. Writes to DIR:
+
+* ``agreement.txt`` — mention Dice and per-field agreement on the mentions both found;
+* ``conflicts.jsonl`` — every mention only one annotator has, and every field on which the
+  two disagree, with the passage context, for adjudication;
+* ``merged.jsonl`` — the mentions both agree on entirely, in gold format (doc, start, end…).
+
+Adjudicated decisions are applied with ``--decisions D.jsonl`` (one line per conflict id:
+``{"id": …, "keep": true|false}`` for a one-sided mention, ``{"id": …, "value": …}`` for a
+field), and the gold is then written as ``gold.jsonl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+FIELDS = ("number", "value", "unit", "indicator", "direction", "comparison", "approx", "target",
+          "placeholder")  # fmt: skip
+
+
+def _norm_ind(s: object) -> str:
+    return str(s or "").replace("“", "").replace("”", "").replace(" ", "")
+
+
+def locate(
+    passages: dict[str, dict[str, object]], rows: list[dict[str, object]]
+) -> list[dict[str, object]]:
+    out = []
+    for r in rows:
+        p = passages[str(r["pid"])]
+        text = str(p["text"])
+        want = int(r.get("occurrence") or 1)  # type: ignore[call-overload]
+        pos = -1
+        for _ in range(want):
+            pos = text.find(str(r["text"]), pos + 1)
+            if pos < 0:
+                break
+        if pos < 0:
+            raise SystemExit(f"{r['pid']}: {r['text']!r} (occurrence {want}) not in the passage")
+        start = int(p["start"]) + pos  # type: ignore[call-overload]
+        rec = {
+            "doc": p["doc"],
+            "start": start,
+            "end": start + len(str(r["text"])),
+            "text": r["text"],
+        }
+        rec.update({k: r.get(k) for k in FIELDS})
+        rec["pid"] = r["pid"]
+        rec["_ctx"] = (
+            text[max(0, pos - 30) : pos]
+            + "["
+            + str(r["text"])
+            + "]"
+            + text[pos + len(str(r["text"])) : pos + len(str(r["text"])) + 12]
+        )
+        out.append(rec)
+    return out
+
+
+def read_jsonl(path: str) -> list[dict[str, object]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(x) for x in fh if x.strip()]
+
+
+def same(field: str, a: object, b: object) -> bool:
+    if field == "indicator":
+        return _norm_ind(a) == _norm_ind(b)
+    if field == "value" and a is not None and b is not None:
+        return abs(float(a) - float(b)) < 1e-9  # type: ignore[arg-type]
+    return a == b
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("passages")
+    ap.add_argument("a")
+    ap.add_argument("b")
+    ap.add_argument("--out-dir", required=True)
+    ap.add_argument("--decisions")
+    args = ap.parse_args()
+    out = Path(args.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    passages = {str(r["pid"]): r for r in read_jsonl(args.passages)}
+    a = locate(passages, read_jsonl(args.a))
+    b = locate(passages, read_jsonl(args.b))
+    used: set[int] = set()
+    pairs = []
+    only_a = []
+    for ra in a:
+        hit = next((j for j, rb in enumerate(b) if j not in used and rb["doc"] == ra["doc"]
+                    and rb["start"] < ra["end"] and ra["start"] < rb["end"]), None)  # fmt: skip
+        if hit is None:
+            only_a.append(ra)
+        else:
+            used.add(hit)
+            pairs.append((ra, b[hit]))
+    only_b = [rb for j, rb in enumerate(b) if j not in used]
+    agree = Counter()
+    conflicts = []
+    merged = []
+    n = 0
+    for ra, rb in pairs:
+        bad = [f for f in (*FIELDS, "text") if not same(f, ra.get(f), rb.get(f))]
+        for f in (*FIELDS, "text"):
+            agree[f] += f not in bad
+        if bad:
+            for f in bad:
+                n += 1
+                conflicts.append({"id": n, "kind": "field", "field": f, "pid": ra["pid"], "start": ra["start"],
+                                  "A": ra.get(f), "B": rb.get(f), "ctx": ra["_ctx"]})  # fmt: skip
+        merged.append({k: v for k, v in ra.items() if not k.startswith("_") and k != "pid"})
+    for who, rows in (("A", only_a), ("B", only_b)):
+        for r in rows:
+            n += 1
+            conflicts.append({"id": n, "kind": "only", "who": who, "pid": r["pid"], "start": r["start"],
+                              "mention": {k: v for k, v in r.items() if not k.startswith("_")}, "ctx": r["_ctx"]})  # fmt: skip
+    dice = 2 * len(pairs) / max(1, len(a) + len(b))
+    lines = [f"A {len(a)} mentions, B {len(b)}, both {len(pairs)}: mention Dice {dice:.3f}"]
+    lines += [f"  {f:12} {agree[f] / max(1, len(pairs)):.3f}" for f in (*FIELDS, "text")]
+    (out / "agreement.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    with (out / "conflicts.jsonl").open("w", encoding="utf-8") as fh:
+        for c in conflicts:
+            fh.write(json.dumps(c, ensure_ascii=False) + "\n")
+    print(f"{len(conflicts)} conflicts -> {out / 'conflicts.jsonl'}")
+    if args.decisions:
+        decided = {d["id"]: d for d in read_jsonl(args.decisions)}
+        missing = [c["id"] for c in conflicts if c["id"] not in decided]
+        if missing:
+            raise SystemExit(f"{len(missing)} conflicts undecided, first {missing[:5]}")
+        by_start = {(m["doc"], m["start"]): m for m in merged}
+        for c in conflicts:
+            d = decided[c["id"]]
+            if c["kind"] == "field":
+                key = next(
+                    k
+                    for k in by_start
+                    if k[1] == c["start"] and str(k[0]) == str(passages[c["pid"]]["doc"])
+                )
+                m = by_start[key]
+                m[c["field"]] = d["value"]
+                if c["field"] == "text":  # a different extent: recompute the end
+                    m["end"] = m["start"] + len(str(d["value"]))
+            elif d.get("keep"):
+                m = {k: v for k, v in c["mention"].items() if k != "pid"}
+                m.update(d.get("fix", {}))
+                by_start[(m["doc"], m["start"])] = m
+        gold = sorted(by_start.values(), key=lambda m: (str(m["doc"]), int(m["start"])))
+        with (out / "gold.jsonl").open("w", encoding="utf-8") as fh:
+            for m in gold:
+                rec = {k: m.get(k) for k in ("doc", "start", "end", "text", *FIELDS)}
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        print(f"{len(gold)} gold mentions -> {out / 'gold.jsonl'}")
+
+
+if __name__ == "__main__":
+    main()
