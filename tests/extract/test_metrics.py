@@ -216,7 +216,10 @@ def test_goals_from_the_paragraph_opening_and_not_from_the_object_marker() -> No
 def test_value_added_is_no_verb_of_increase() -> None:
     found = _by_text("全区第三产业增加值512亿元，增加中央预算内投资100亿元。")
     assert (found["512亿元"].indicator, found["512亿元"].direction) == ("第三产业增加值", "none")
-    assert (found["100亿元"].indicator, found["100亿元"].direction) == ("中央预算内投资", "increase")
+    assert (found["100亿元"].indicator, found["100亿元"].direction) == (
+        "中央预算内投资",
+        "increase",
+    )
 
 
 def test_scale_classes_are_not_quantities() -> None:
