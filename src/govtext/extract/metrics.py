@@ -953,7 +953,7 @@ _LEADING_DIRECTION = _re.compile(
     r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|实现|保持))"
 )
 _ACTION_DIRECTION = _re.compile(
-    r"增发|新增|递增|增加(?!值)|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除|减少|减轻"
+    r"增发|新增|递增|增加(?!值)|新建(?![改、和])|新设|新开放|新纳入|新培育|新引进|新开通|关闭|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除|减少|减轻"
 )
 _RATE_WORDS = {"涨幅": "increase", "增幅": "increase", "增速": "increase", "降幅": "decrease"}
 _ADVERBS = frozenset("基本 全部 已经 已 共 累计 全面 顺利 如期 提前 先后 陆续 分别 均".split())
@@ -1015,9 +1015,7 @@ def _read_context(
     if direction is None:
         verb = _ACTION_DIRECTION.search(text)
         if verb:
-            direction = (
-                "increase" if verb.group() in ("增发", "新增", "递增", "增加") else "decrease"
-            )
+            direction = "increase" if verb.group().startswith(("增", "新", "递")) else "decrease"
     if direction is None:
         lead = _LEADING_DIRECTION.match(text)
         if lead:
