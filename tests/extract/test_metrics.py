@@ -226,3 +226,26 @@ def test_scale_classes_are_not_quantities() -> None:
     assert _metrics("漯河金海千亿级氟硅新材料项目建设。培育一批经济总量千亿县。") == []
     assert _by_text("《大河安澜》等6部作品荣获“五个一工程”优秀奖。")["6部"].indicator == "作品"
     assert _by_text("新增或改造提升医养结合床位2.4万张。")["2.4万张"].indicator == "医养结合床位"
+
+
+def test_verbs_of_creation_and_comparison_give_directions() -> None:
+    found = _by_text(
+        "新建城市口袋公园12个，关闭小煤矿105处。汛期平均降雨量912毫米，较常年偏多23%。"
+    )
+    assert found["12个"].direction == "increase" and found["105处"].direction == "decrease"
+    assert (found["23%"].indicator, found["23%"].direction) == ("平均降雨量", "increase")
+
+
+def test_tenths_doublings_millimetres_and_the_kilo_of_kilowatt() -> None:
+    found = _by_text(
+        "降雨量912毫米，比2020年翻一番，占比超过六成。新增发电装机容量一千九百五十万千瓦。"
+    )
+    assert found["912毫米"].unit == "毫米"
+    assert (found["一番"].value, found["一番"].unit) == (1.0, "番")
+    assert (found["六成"].value, found["六成"].unit) == (6.0, "成")
+    assert (found["一千九百五十万千瓦"].value, found["一千九百五十万千瓦"].unit) == (
+        1950.0,
+        "万千瓦",
+    )
+    # An idiom, a congress session and a word beginning with 成 are not quantities.
+    assert _metrics("经过一番努力，学习十九届四中全会精神，推动一批成果转化。") == []

@@ -182,7 +182,7 @@ _COMPARISON = _re.compile(
 )
 _LEADING = _re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|截至目前|截止目前|截[至止][^，。]{1,8}?(?:底|末)|"
-    r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初|以来|全年)?|今年|去年|上年|明年|当年|年内|"
+    r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初|以来|全年)?|今年|去年|上年|明年|当年|年内|主?汛期|汛[前后]|"
     r"[一二三四五六七八九十0-9]+年(?:来|内|间)?|近年来|近[一二三四五六七八九十0-9]+年|一年来|过去一年|"
     r"共(?![计同享建])|一共|累计|先后|并|还(?![会要有])|又|深入|全力|积极|扎实|认真|努力|着力|大力|进一步|持续|均能|每月|每年|"
     r"由|从(?!业|事)|在(?![校业职岗建读编线役食])|将|把|使|让|拟|计划|预计|要求|要(?!求)|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
@@ -353,6 +353,15 @@ def _scan(ctx: _Context, within: Sequence[tuple[int, int]] | None = None) -> lis
     windows = within if within is not None else [(0, len(norm))]
     for m in (m for ws, we in windows for m in _NUMBER.finditer(norm, ws, we)):
         s, e = m.span()
+        if (
+            m.lastgroup == "cn"
+            and e - s >= 2
+            and norm[e - 1] == "千"
+            and norm[e : e + 1] in "瓦米克"
+        ):
+            # "一千九百五十万千瓦": the 千 belongs to the unit 千瓦.
+            m = _NUMBER.match(norm, s, e - 1) or m
+            s, e = m.span()
         if (
             norm[e : e + 1] not in first
             and norm[e - 1] not in "万亿"
@@ -581,8 +590,8 @@ def _plausible(
     if kind in ("frac", "half", "pct"):
         return True
     # Chinese numerals: only with a unit, never as an article or inside a formula.
-    if not unit or _in_idiom(norm, s, end):
-        return False
+    if not unit or (_in_idiom(norm, s, end) and not norm.startswith("翻", s - 1)):
+        return False  # "经过一番努力" is an idiom, "翻一番" a doubling
     if raw == "一" and unit not in ("倍", "个百分点", "番") and not unit.startswith(("万", "亿")):
         return _coordinated(ctx, s, end)
     if before in ("每", "逐", "单", "同", "唯", "统", "专", "万", "千") and unit not in ("%",):
