@@ -249,3 +249,23 @@ def test_tenths_doublings_millimetres_and_the_kilo_of_kilowatt() -> None:
     )
     # An idiom, a congress session and a word beginning with 成 are not quantities.
     assert _metrics("经过一番努力，学习十九届四中全会精神，推动一批成果转化。") == []
+
+
+def test_old_style_years_differences_and_trailing_adverbs() -> None:
+    found = _by_text(
+        "农业总产值一九八一年比一九八○年增长百分之五点七。城乡居民储蓄存款年末达到3.85万亿元。"
+    )
+    assert (found["百分之五点七"].indicator, found["百分之五点七"].comparison) == (
+        "农业总产值",
+        "比一九八○年",
+    )
+    assert found["3.85万亿元"].indicator == "城乡居民储蓄存款"
+    diff = _by_text("农村居民人均可支配收入增长7.1%，高于城镇居民1.8个百分点。")["1.8个百分点"]
+    assert (diff.indicator, diff.direction, diff.comparison) == (
+        "农村居民人均可支配收入",
+        "increase",
+        "城镇居民",
+    )
+    assert _by_text("全区5G基站累计建成2180个。")["2180个"].indicator == "5G基站"
+    assert _by_text("扩大人工草场面积一千六百万亩。")["一千六百万亩"].indicator == "人工草场面积"
+    assert _by_text("全年保障性租赁住房4.7万套。")["4.7万套"].indicator == "保障性租赁住房"

@@ -178,11 +178,14 @@ _COMPARISON = _re.compile(
     r"(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年预算|比上年|较上年|比去年|较去年"
     r"|与上年相比|比年初|较年初|比前五年|[比较](?:[0-9]{4}|\*+|X+)年(?:底|末)?(?:决算数|预算数|实际数)?"
     r"|[比较](?:[上去前]一?年(?:同期|末|底)?|[一二三四五六七八九十0-9]+年前|上一?个?季度|[一二三四]季度"
-    r"|上月|上期|同期|常年))$"
+    r"|上月|上期|同期|常年)"
+    r"|[比较](?:[一二三四五六七八九〇○零]{4}|[0-9]{4} )年(?:底|末)?"
+    r"|[比较]“[^”]{1,6}”(?:期间|时期|末期)?|[比较]上年末|[比较]年初|较上月)$"
 )
 _LEADING = _re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|截至目前|截止目前|截[至止][^，。]{1,8}?(?:底|末)|"
-    r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初|以来|全年)?|今年|去年|上年|明年|当年|年内|主?汛期|汛[前后]|"
+    r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初|以来|全年)?|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|"
+    r"今年|去年|上年|明年|当年|年内|主?汛期|汛[前后]|"
     r"[一二三四五六七八九十0-9]+年(?:来|内|间)?|近年来|近[一二三四五六七八九十0-9]+年|一年来|过去一年|"
     r"共(?![计同享建])|一共|累计|先后|并|还(?![会要有])|又|深入|全力|积极|扎实|认真|努力|着力|大力|进一步|持续|均能|每月|每年|"
     r"由|从(?!业|事)|在(?![校业职岗建读编线役食])|将|把|使|让|拟|计划|预计|要求|要(?!求)|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
@@ -200,7 +203,9 @@ _LEADING = _re.compile(
 )
 _TRAILING_TIME = _re.compile(
     r"[一二三四五六七八九十两]+年(?:来|间|中|内)?$|(?:今|明|去|当)年的?$|"
-    r"[0-9一二三四五六七八九十]+(?:到|至|—|-)[0-9一二三四五六七八九十]+月份?$|第[一二三四五六七八九十]个五年(?:期间)?$|"
+    r"[0-9一二三四五六七八九十]+(?:到|至|—|-)[0-9一二三四五六七八九十]+月份?$|"
+    r"(?:年末|年底|年初|月末|月底|一度|逐步|连年|始终)$|(?:要|将|力争|确保)在$|"
+    r"(?:由|从|自)?[一二三四五六七八九〇○零]{4}年(?:底|末|初)?的?$|第[一二三四五六七八九十]个五年(?:期间)?$|"
     r"(?:由|从|自)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初)?的?$|(?:由|从|自)$|(?:由|从)[^由从，。；]{1,16}?的$"
     r"|(?:由|从)(?:每人每年|每人|人均|每年|平均)$"
 )
@@ -716,6 +721,7 @@ def _after_last_comma(text: str) -> str:
     return text[cut + 1 :]
 
 
+_ABOVE_BELOW = _re.compile(r"(高于|低于|快于|慢于|多于|少于)([^，。；、]{2,14})$")
 _TRAILING_HAVE = _re.compile(r"..(?<![拥具现没所持占共还])有$")
 _WEAK_REACH = frozenset(("为", "是", "到", "至", "达", "达到", "保持", "保持在", "实现"))
 
@@ -754,6 +760,14 @@ def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bo
         if m:
             comparison = comparison or m.group()
             text = text[: m.start()]
+            continue
+        m = _ABOVE_BELOW.search(text)
+        if m and direction is None:
+            # "增长7.1%，高于城镇居民1.8个百分点": the base of a difference, and its sign.
+            comparison = comparison or m.group(2)
+            direction = "increase" if m.group(1) in ("高于", "快于", "多于") else "decrease"
+            text = text[: m.start()]
+            had_verb = True
             continue
         m = _TRAILING_TIME.search(text)
         if m:
@@ -1013,6 +1027,7 @@ def _read_context(
             text = text[: -len(after)]
             if direction is None and after.startswith("新增"):
                 direction = "increase"
+            text = _strip_right(text)[0]  # "5G基站累计建成2180个"
             if text.lstrip(" ") in _ADVERBS:
                 text = ""  # "基本建成544万套": the thing is named before
     if (
@@ -1052,7 +1067,7 @@ def _read_context(
         text, had_verb = "", True
     elif "占" in text[1:].replace("占比", ""):
         # "A（就）占B的48.4%": A is measured, as a share of B.
-        text = _strip_left(text[: text.rindex("占")].rstrip("的就只仅约共"))
+        text = _strip_left(text[: text.rindex("占")].rstrip("的就只仅约共仍"))
         direction, had_verb = direction or "reach", True
     if bounded_by_prev and raw and raw[-1:] in "和及与":
         text = ""
