@@ -177,7 +177,8 @@ Trained on department reports (工作总结, 述职述廉报告, 讲话) and Sta
 ## Training data
 
 {len(units)} units labelled by reading them (`corpus/themes/labels.jsonl`; how, and the
-agreement of a second annotator on first-round units, in `corpus/themes/LABELLING.md`):
+agreement of a second annotator — 92.3% on 300 first-round units, 92.8% (κ 0.922) on 306
+second-round units — in `corpus/themes/LABELLING.md`):
 {", ".join(f"{n} {k}" for k, n in sources.most_common())} (national = State Council reports,
 seeds = the five department reports of ../shared, both stored as references; written =
 department-style units written for govtext). They were labelled in two rounds: the first
