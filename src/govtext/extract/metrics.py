@@ -167,7 +167,7 @@ def _words() -> _Words:
             if "(" not in w
         ),
         doer_then_verb=_re.compile(
-            "(?:(?:向|为|给|与|同)[^，。；、]{1,18}?|审计|我局|局机关|局党组|本局|市局|区局|县局)(?:"
+            "(?:(?:向|为|给|与|同|被)[^，。；]{1,18}?|审计|我局|局机关|局党组|本局|市局|区局|县局)(?:"
             + "|".join(sorted(data["leading_verbs"]["words"], key=len, reverse=True))
             + ")(?=[\u4e00-\u9fffXx“]{2})"
         ),
@@ -184,14 +184,14 @@ _COMPARISON = _re.compile(
 )
 _LEADING = _re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|截至目前|截止目前|截[至止][^，。]{1,8}?(?:底|末)|"
-    r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初|以来|全年)?|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|"
-    r"今年|去年|上年|明年|当年|年内|主?汛期|汛[前后]|"
-    r"[一二三四五六七八九十0-9]+年(?:来|内|间)?|近年来|近[一二三四五六七八九十0-9]+年|一年来|过去一年|"
+    r"[0-9]{4}年度?(?:[0-9]{1,2}月)?(?:底|末|初|以来|全年)?|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|"
+    r"今年|去年|上年|明年|当年|年内|主?汛期|汛[前后]|本人|[0-9]{4}年度|“[^”]{2,4}”(?:末|期间|时期|初)|"
+    r"[一二三四五六七八九十0-9]+年(?:来|内|间)?(?!义务)|近年来|近[一二三四五六七八九十0-9]+年|一年来|过去一年|"
     r"共(?![计同享建])|一共|累计|先后|并|还(?![会要有])|又|深入|全力|积极|扎实|认真|努力|着力|大力|进一步|持续|均能|每月|每年|"
-    r"由|从(?!业|事)|在(?![校业职岗建读编线役食])|将|把|使|让|拟|计划|预计|要求|要(?!求)|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
+    r"由|从(?!业|事)|在(?![校业职岗建读编线役食用])|将|把|使|让|拟|计划|预计|要求|要(?!求)|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
     r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对(?![外象口话])|除(?![尘险雪湿颤])|提出了?|完成(?!整改|率)|全年|"
     r"全市|全区|全县|全省|全局|全州|全盟|全镇|全乡|全委|全院|全系统|全行业|各类|各项|各级(?!各类)|相应地|距离|"
-    r"[0-9一二三四五六七八九十]+(?:到|至|—|-)[0-9一二三四五六七八九十]+月份?|增发|关停|淘汰|用好|积累(?![所在部率])|拨付|筹集|有人认为|召开|举办|编发|出具|具备|"
+    r"[0-9一二三四五六七八九十]+(?:到|至|—|-)[0-9一二三四五六七八九十]+月份?|增发|关停|淘汰|用好|积累(?![所在部率])|拨付|筹集|有人认为|召开|举办|编发|出具|具备(?!条件)|"
     r"修订完善了?|制定印发了?|力争|确保|争取|主要表现在|表现在|年底前|现已|现有|日均|已经|已|"
     r"我国的?|我们|即|而|或|但|虽然|仍然|却|只|也|都|就有|就(?![业医学诊地])|大约有|只需要|需要|它们|它|这些|"
     r"例如|比如|远远超过了?|有(?!效|色|机|线|关|序|力|利|望|限))(?=..)|"
@@ -204,7 +204,7 @@ _LEADING = _re.compile(
 _TRAILING_TIME = _re.compile(
     r"[一二三四五六七八九十两]+年(?:来|间|中|内)?$|(?:今|明|去|当)年的?$|"
     r"[0-9一二三四五六七八九十]+(?:到|至|—|-)[0-9一二三四五六七八九十]+月份?$|"
-    r"(?:年末|年底|年初|月末|月底|一度|逐步|连年|始终)$|(?:要|将|力争|确保)在$|"
+    r"(?:年末|年底|年初|月末|月底|一度|逐步|连年|始终)$|(?:要|将|力争|确保)在$|截[至止][^，。；]{0,8}$|"
     r"(?:由|从|自)?[一二三四五六七八九〇○零]{4}年(?:底|末|初)?的?$|第[一二三四五六七八九十]个五年(?:期间)?$|"
     r"(?:由|从|自)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末|初)?的?$|(?:由|从|自)$|(?:由|从)[^由从，。；]{1,16}?的$"
     r"|(?:由|从)(?:每人每年|每人|人均|每年|平均)$"
@@ -990,6 +990,16 @@ _ABSTRACT_HEADS = frozenset(
     "基础上 速度 水平 目标 预定目标 规模 幅度 程度 标准 要求 比重 比例 目标任务 任务".split()
 )
 _JUNK = frozenset("而但即就有却还也都只它这其又并").union(["它虽然", "虽然", "我们", "我国"])
+_REFERRING_VERBS = frozenset("覆盖 惠及 涉及 完成 建成 办结 化解 整改到位".split())
+
+
+def _repeated_act(before: str, verb: str) -> bool:
+    """ "新设经营主体…，日均新设约50户": the verb was said before, with its object (not inside a
+    name such as 培训班)."""
+    k = before.rfind(verb)
+    return k >= 0 and before[k + len(verb) : k + len(verb) + 1] not in "班会站所中"
+
+
 _ANAPHORIC = frozenset(("总数", "总量", "总计", "其中", "数量"))  # "…新增126家，总数达到1047家"
 _SHARE = _re.compile(r"^(?:只|仅|约|就|共)?(?:占(?![道用地有领据])|是|相当于)(.{0,40}?)的?$")
 _RANGE = ("-", "—", "~", "至", "到")
@@ -1020,7 +1030,7 @@ def _read_context(
     if text in _RATE_WORDS and not bounded_by_prev:
         # "缴纳比例降到X‰，降幅近X%": a lone 降幅 refers back, and says which way.
         direction, text = direction or _RATE_WORDS[text], ""
-    if unit_kind(c.unit) == "count":
+    if unit_kind(c.unit) in ("count", "length", "area"):
         # "主次干道提升改造15条": the number counts the thing, not the act.
         after = next((v for v in _words().trailing_verbs if text.endswith(v)), None)
         if after and len(text) - len(after) >= 2:
@@ -1053,7 +1063,8 @@ def _read_context(
         text = text[m.end() :]  # "中央财政安排城乡医疗救助补助资金": what is allotted follows 安排
     m = _COUNTED_AFTER.search(text)
     if m and len(text) - m.end() >= 2:
-        text = text[m.end() :]  # "全市执法共立案查处案件": what is counted follows 共
+        # "全市执法共立案查处案件": what is counted follows 共 (and its own verb goes too)
+        text = _strip_left(text[m.end() :])
     share = _SHARE.match(text) if text else None
     shared_base = ""
     if share:
@@ -1125,7 +1136,7 @@ def _read_context(
         and not post
         and same
         and not new_subject
-        and (indicator in norm[sent:clause] or indicator in ("覆盖", "惠及", "涉及"))
+        and (_repeated_act(norm[sent:clause], indicator) or indicator in _REFERRING_VERBS)
     ):
         indicator = ""  # "新设经营主体1.85万户，日均新设约50户": the act repeated refers back
     if not indicator and same and not new_subject:
