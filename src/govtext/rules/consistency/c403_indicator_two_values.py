@@ -44,6 +44,16 @@ _SCOPE = _re.compile(
 )
 
 
+def _qualifier(text: str, pos: int, indicator: str) -> str:
+    """What the clause says before the indicator ("向公安机关移送" 问题线索): two clauses that
+    qualify a short indicator differently measure different things."""
+    start = max(text.rfind(ch, 0, pos) for ch in "，。；：！？\n") + 1
+    k = text.rfind(indicator, start, pos)
+    if k < 0:
+        return ""
+    return _SCOPE.sub("", text[start:k])[-6:]
+
+
 def _sentence(text: str, pos: int) -> tuple[int, int]:
     s = max(text.rfind(ch, 0, pos) for ch in _SENTENCE) + 1
     ends = [e for e in (text.find(ch, pos) for ch in _SENTENCE) if e >= 0]
@@ -144,7 +154,14 @@ class IndicatorTwoValues(Rule):
             ):
                 continue
             average = bool(_AVERAGE.search(text, max(0, m.start - 10), m.start))
-            ident = (_SCOPE.sub("", m.indicator), m.unit, m.direction, m.comparison, average)
+            ident = (
+                _SCOPE.sub("", m.indicator),
+                _qualifier(text, m.start, m.indicator),
+                m.unit,
+                m.direction,
+                m.comparison,
+                average,
+            )
             block = _block(ctx, m.start)
             times = frozenset(_TIME.findall(text[block[0] : block[1]]))
             seen = first.get(ident)
