@@ -269,3 +269,38 @@ def test_old_style_years_differences_and_trailing_adverbs() -> None:
     assert _by_text("全区5G基站累计建成2180个。")["2180个"].indicator == "5G基站"
     assert _by_text("扩大人工草场面积一千六百万亩。")["一千六百万亩"].indicator == "人工草场面积"
     assert _by_text("全年保障性租赁住房4.7万套。")["4.7万套"].indicator == "保障性租赁住房"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "indicator"),
+    [
+        # Nouns that begin with a verb of doing keep it.
+        ("全年服务业增加值增长8.2%。", "8.2%", "服务业增加值"),
+        ("全县建设用地供应量达到3200亩。", "3200亩", "建设用地供应量"),
+        ("转移支付资金达到12.6亿元。", "12.6亿元", "转移支付资金"),
+        ("全年发展党员56名。", "56名", "发展党员"),
+        ("全县在园幼儿1.2万人。", "1.2万人", "在园幼儿"),
+        ("全镇共产党员1260名。", "1260名", "共产党员"),
+        ("及时办结率达到98%。", "98%", "及时办结率"),
+        ("为民服务中心建成12个。", "12个", "为民服务中心"),
+        ("或有债务余额控制在20亿元以内。", "20亿元", "或有债务余额"),
+        # 从/由 inside a word is no baseline; a range is no change.
+        ("全县规上企业从业人员从3.2万人增加到4.1万人。", "3.2万人", "规上企业从业人员"),
+        # An ordinary 低于 inside a qualifier is no comparison.
+        ("收入低于最低生活保障标准的家庭3200户。", "3200户", "收入低于最低生活保障标准的家庭"),
+    ],
+)
+def test_words_that_must_not_be_cut(text: str, mention: str, indicator: str) -> None:
+    assert _by_text(text)[mention].indicator == indicator
+
+
+def test_review_regressions_on_directions_goals_and_units() -> None:
+    assert _by_text("净增市场主体1.2万户。")["1.2万户"].direction == "increase"
+    assert _by_text("建成减少碳排放示范项目12个。")["12个"].direction == "none"
+    assert _by_text("将工伤保险费率由1%下调至0.75%。")["0.75%"].direction == "decrease"
+    review = "一、2024年工作完成情况\n县计划生育协会做了大量工作。全年发放奖励扶助金120万元。\n"
+    assert not _by_text(review)["120万元"].target
+    assert _metrics("三门县新建农村公路120公里。")[0].text == "120公里"
+    assert "1.2万成" not in _by_text("全年培训1.2万成年人。")
+    assert "一番" in _by_text("城乡居民收入翻了一番。")
+    assert _metrics("千亿级产业集群达到3个。")[0].text == "3个"

@@ -156,7 +156,7 @@ def _words() -> _Words:
         leading_verbs=_re.compile(
             "(?:"
             + "|".join(sorted(data["leading_verbs"]["words"], key=len, reverse=True))
-            + ")(?=[\u4e00-\u9fffXx“《]{2})(?!"
+            + ")(?=[\u4e00-\u9fffXx“《0-9A-Z]{2})(?!"
             + "|".join(data["verb_noun_heads"]["words"])
             + ")"
         ),
@@ -167,8 +167,14 @@ def _words() -> _Words:
             if "(" not in w
         ),
         doer_then_verb=_re.compile(
-            "(?:(?:向|为|给|与|同|被)[^，。；]{1,18}?|审计|我局|局机关|局党组|本局|市局|区局|县局)(?:"
-            + "|".join(sorted(data["leading_verbs"]["words"], key=len, reverse=True))
+            "(?:(?:向|为(?![民老])|给|与|同|被)[^，。；]{1,18}?|审计|我局|局机关|局党组|本局|市局|区局|县局)(?:"
+            + "|".join(
+                sorted(
+                    (w for w in data["leading_verbs"]["words"] if not w.startswith(("全", "我"))),
+                    key=len,
+                    reverse=True,
+                )
+            )
             + ")(?=[\u4e00-\u9fffXx“]{2})"
         ),
     )
@@ -180,20 +186,20 @@ _COMPARISON = _re.compile(
     r"|[比较](?:[上去前]一?年(?:同期|末|底)?|[一二三四五六七八九十0-9]+年前|上一?个?季度|[一二三四]季度"
     r"|上月|上期|同期|常年)"
     r"|[比较](?:[一二三四五六七八九〇○零]{4}|[0-9]{4} )年(?:底|末)?"
-    r"|[比较]“[^”]{1,6}”(?:期间|时期|末期)?|[比较]上年末|[比较]年初|较上月)$"
+    r"|[比较]“[^”]{1,6}”(?:期间|时期|末期)?|[比较](?:上半年|前三季度|上年末|上月))$"
 )
 _LEADING = _re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|截至目前|截止目前|截[至止][^，。]{1,8}?(?:底|末)|"
     r"[0-9]{4}年度?(?:[0-9]{1,2}月)?(?:底|末|初|以来|全年)?|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|"
     r"今年|去年|上年|明年|当年|年内|主?汛期|汛[前后]|本人|[0-9]{4}年度|“[^”]{2,4}”(?:末|期间|时期|初)|"
     r"[一二三四五六七八九十0-9]+年(?:来|内|间)?(?!义务)|近年来|近[一二三四五六七八九十0-9]+年|一年来|过去一年|"
-    r"共(?![计同享建])|一共|累计|先后|并|还(?![会要有])|又|深入|全力|积极|扎实|认真|努力|着力|大力|进一步|持续|均能|每月|每年|"
-    r"由|从(?!业|事)|在(?![校业职岗建读编线役食用])|将|把|使|让|拟|计划|预计|要求|要(?!求)|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
-    r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对(?![外象口话])|除(?![尘险雪湿颤])|提出了?|完成(?!整改|率)|全年|"
+    r"共(?![计同享建产青])|一共|累计|先后|并|还(?![会要有本])|又|深入|全力|积极|扎实|认真|努力|着力|大力|进一步|持续|均能|每月|每年|"
+    r"由|从(?!业|事)|在(?![校业职岗建读编线役食用园册孵押])|将|把|使|让|拟|计划|预计|要求|要(?![求素])|需|一次性|首次|再次|包括|其中包括|提前[一二三四五六七八九十0-9]+年|"
+    r"(?:发行|安排|下达|开展|组织|形成|分别|合计|实现|达到|出具|创建|梳理出|全面完成|实施|督促|重点对|对(?![外象口话接])|除(?![尘险雪湿颤])|提出了?|完成(?!整改|率)|全年|"
     r"全市|全区|全县|全省|全局|全州|全盟|全镇|全乡|全委|全院|全系统|全行业|各类|各项|各级(?!各类)|相应地|距离|"
     r"[0-9一二三四五六七八九十]+(?:到|至|—|-)[0-9一二三四五六七八九十]+月份?|增发|关停|淘汰|用好|积累(?![所在部率])|拨付|筹集|有人认为|召开|举办|编发|出具|具备(?!条件)|"
-    r"修订完善了?|制定印发了?|力争|确保|争取|主要表现在|表现在|年底前|现已|现有|日均|已经|已|"
-    r"我国的?|我们|即|而|或|但|虽然|仍然|却|只|也|都|就有|就(?![业医学诊地])|大约有|只需要|需要|它们|它|这些|"
+    r"修订完善了?|制定印发了?|力争|确保|争取|主要表现在|表现在|年底前|现已|现有|已经|已|"
+    r"我国的?|我们|即|而|或(?!有)|但|虽然|仍然|却|只|也|都|就有|就(?![业医学诊地])|大约有|只需要|需要|它们|它|这些|"
     r"例如|比如|远远超过了?|有(?!效|色|机|线|关|序|力|利|望|限))(?=..)|"
     r"在[^，。]{0,6}?(?:初期|期间|时期|以来)|今年以来|年初以来|"
     r"第[一二三四五六七八九十]个五年(?:计划)?(?:期间)?|[第前]?[一二三四]季度|[上下]半年|"
@@ -210,11 +216,11 @@ _TRAILING_TIME = _re.compile(
     r"|(?:由|从)(?:每人每年|每人|人均|每年|平均)$"
 )
 _TARGET_CUE = _re.compile(
-    r"预期目标|目标是|目标为|主要目标|力争|确保(?!了)|拟(?![订定])|计划(?!内|外)|争取|预计|(?<![主重需纪必首])要(?![求素点闻])|将(?![近来])|"
+    r"预期目标|目标是|目标为|主要目标|力争|确保(?!了)|拟(?![订定])|计划(?!内|外)|争取|(?<![主重需纪必首])要(?![求素点闻])|将(?![近来])|"
     r"力求|努力实现|以上目标|今年|明年"
 )
 _PAST_CUE = _re.compile(
-    r"去年|过去|五年来|一年来|今年以来|年初以来|已经|已|完成了|实现了|达到了|取得|[0-9]{4}年(?:全年|底|末)?(?:，|[^要将]{0,3}共)"
+    r"去年|过去|五年来|一年来|今年以来|年初以来|已经|已|完成了|实现了|达到了|取得|实际完成|[0-9]{4}年(?:全年|底|末)?(?:，|[^要将]{0,3}共)"
 )
 _APPROX_FORMS = {"約": "约", "大约": "约", "将近": "近", "接近": "近"}
 _RANGE_END = _re.compile(
@@ -362,7 +368,7 @@ def _scan(ctx: _Context, within: Sequence[tuple[int, int]] | None = None) -> lis
             m.lastgroup == "cn"
             and e - s >= 2
             and norm[e - 1] == "千"
-            and norm[e : e + 1] in "瓦米克"
+            and norm[e : e + 1] in ("瓦", "米", "克")
         ):
             # "一千九百五十万千瓦": the 千 belongs to the unit 千瓦.
             m = _NUMBER.match(norm, s, e - 1) or m
@@ -580,7 +586,7 @@ def _plausible(
     if (
         _BARE_MAGNITUDE.fullmatch(raw)
         and _SCALE_CLASS.match(norm, end)
-        and before not in "超近上逾"
+        and before not in ("超", "近", "上", "逾")
     ):
         return False  # "千亿级氟硅新材料项目", "经济总量千亿县": a class, not a quantity
     if kind == "ar":
@@ -595,7 +601,8 @@ def _plausible(
     if kind in ("frac", "half", "pct"):
         return True
     # Chinese numerals: only with a unit, never as an article or inside a formula.
-    if not unit or (_in_idiom(norm, s, end) and not norm.startswith("翻", s - 1)):
+    doubling = s > 0 and norm[max(0, s - 2) : s].endswith(("翻", "翻了"))
+    if not unit or (_in_idiom(norm, s, end) and not doubling):
         return False  # "经过一番努力" is an idiom, "翻一番" a doubling
     if raw == "一" and unit not in ("倍", "个百分点", "番") and not unit.startswith(("万", "亿")):
         return _coordinated(ctx, s, end)
@@ -721,7 +728,7 @@ def _after_last_comma(text: str) -> str:
     return text[cut + 1 :]
 
 
-_ABOVE_BELOW = _re.compile(r"(高于|低于|快于|慢于|多于|少于)([^，。；、]{2,14})$")
+_ABOVE_BELOW = _re.compile(r"(高于|低于|快于|慢于|多于|少于)([^，。；、的]{2,14})$")
 _TRAILING_HAVE = _re.compile(r"..(?<![拥具现没所持占共还])有$")
 _WEAK_REACH = frozenset(("为", "是", "到", "至", "达", "达到", "保持", "保持在", "实现"))
 
@@ -976,13 +983,15 @@ _LEADING_DIRECTION = _re.compile(
     r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|实现|保持))"
 )
 _ACTION_DIRECTION = _re.compile(
-    r"增发|新增|递增|增加(?!值)|新建(?![改、和])|新设|新开放|新纳入|新培育|新引进|新开通|关闭|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除|减少|减轻"
+    r"增发|新增|净增|递增|增加(?!值)|新建(?![改、和])|新设|新开放|新纳入|新培育|新引进|新开通|关闭|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除|减少|减轻"
 )
 _RATE_WORDS = {"涨幅": "increase", "增幅": "increase", "增速": "increase", "降幅": "decrease"}
 _ADVERBS = frozenset("基本 全部 已经 已 共 累计 全面 顺利 如期 提前 先后 陆续 分别 均".split())
 _FROM_TO = _re.compile(
-    r"[^，。；]{0,4}?(?:提高|增加|上升|下降|降低|减少|扩大|缩小|压缩|增长|降|升|调)?(?:到|至)"
+    r"[^，。；]{0,4}?(?:提高|增加|上升|下降|降低|减少|扩大|缩小|压缩|增长|降|升|调|下调|上调|增至|降至)"
+    r"(?:到|至)?"
 )
+_FROM_WORD = _re.compile(r"(?<![自理缘经])(?:从|由)(?![业事于此])")
 _ACTION_INSIDE = _re.compile(r".*(?:安排|下达|(?<!新)增发|拨付|筹集|关停|淘汰)")
 _COUNTED_AFTER = _re.compile(r".*(?:共计|累计|合计|一共|(?<![公总一])共(?![同享建治产青识性用有]))")
 _ADVERBIAL_GAP = _re.compile(r"扣除[^，。；]{0,8}因素|按可比价格计算|按可比口径计算|其中")
@@ -1024,7 +1033,7 @@ def _read_context(
     text, direction, comparison, approx, had_verb = _strip_right(raw)
     if _FROM_TO.match(norm, c.after_end):
         # "起征点从月销售额10万元提高到15万元": what follows 从 qualifies the baseline.
-        k = max(text.rfind("从"), text.rfind("由"))
+        k = max((m.start() for m in _FROM_WORD.finditer(text)), default=-1)
         if k >= 2 and len(text) - k <= 8:
             text, _, _, _, _ = _strip_right(text[:k])
     if text in _RATE_WORDS and not bounded_by_prev:
@@ -1047,9 +1056,20 @@ def _read_context(
     ):
         direction = None  # "为1.17万个乡镇卫生院配备……": 为 is "for", not "amounts to"
     if direction is None:
-        verb = _ACTION_DIRECTION.search(text)
+        # The verb of doing leads what is counted ("新建城市口袋公园"), not a name inside it
+        # ("建成减少碳排放示范项目").
+        verb = next(
+            (
+                v
+                for v in _ACTION_DIRECTION.finditer(text, 0, 12)
+                if not text[: v.start()].endswith(tuple(w for w in _words().verbs if len(w) == 2))
+            ),
+            None,
+        )
         if verb:
-            direction = "increase" if verb.group().startswith(("增", "新", "递")) else "decrease"
+            direction = (
+                "increase" if verb.group().startswith(("增", "新", "递", "净")) else "decrease"
+            )
     if direction is None:
         lead = _LEADING_DIRECTION.match(text)
         if lead:
@@ -1132,7 +1152,7 @@ def _read_context(
     gap = norm[prev.after_end : clause] if prev is not None and not bounded_by_prev else ""
     new_subject = any(_HAN.match(ch) for ch in _ADVERBIAL_GAP.sub("", gap))
     if (
-        indicator in words.verbs
+        (indicator in words.verbs or indicator in _REFERRING_VERBS)
         and not post
         and same
         and not new_subject
@@ -1216,7 +1236,7 @@ def _subject(clause: str) -> str:
     return _strip_left(_strip_right(clause)[0])
 
 
-_PLACE_SLOT = _re.compile(r"(?:[Xx]{2,}|[Xx]+[省市县区镇乡村])(?![0-9.%])")
+_PLACE_SLOT = _re.compile(r"(?:[Xx]{2,}|\*{2,}|(?:[Xx]+|\*+)[省市县区镇乡村])(?![0-9.%])")
 _AS_FOR = _re.compile(r"(?:以|拿|就)(.+?)(?:来说|而言|来看)")
 
 
@@ -1231,7 +1251,7 @@ def _tidy(indicator: str) -> str:
         if k >= 2:
             indicator = indicator[:k]  # "农业总产值（包括村办工业）": the remark is not the name
     indicator = indicator.strip(" 、，的").rstrip("和及与")
-    if indicator[:1] in "和及与" and indicator[:2] not in ("和美", "和谐", "和平"):
+    if indicator[:1] in "和及与" and indicator[:2] not in ("和美", "和谐", "和平", "及时", "与会"):
         indicator = indicator[1:]
     return indicator
 
@@ -1275,16 +1295,31 @@ def _is_target(ctx: _Context, c: _Candidate) -> bool:
     past = _past_cue(before, cue)
     if role == "plan":
         return not past or bool(cue)
-    if cue or past:
+    if cue or past or role is not None:
         return bool(cue) and not past
-    # No cue in the sentence: a paragraph that opens with a plan ("2025年，我局计划……",
-    # "主要目标是：") sets its numbers as goals.
-    para = norm.rfind("\n", 0, s) + 1
+    # No cue in the sentence and no section role to go by (a passage on its own): a paragraph
+    # that opens with a plan ("2025年，我局计划……", "主要目标是：") sets its numbers as goals.
+    para = _line_start(norm, s)
     if para < s:
         opening = norm[para : _next_boundary(norm, para, _SENTENCE_END)]
-        plan = _PLAN_OPENING.search(opening)
+        plan = _PLAN_OPENING.search(opening[:16])
         return bool(plan) and not _past_cue(opening, _target_cue(opening))
     return False
+
+
+@lru_cache(maxsize=4)
+def _line_starts(norm: str) -> list[int]:
+    return [0, *(m.end() for m in _NEWLINE.finditer(norm))]
+
+
+def _line_start(norm: str, pos: int) -> int:
+    import bisect
+
+    starts = _line_starts(norm)
+    return starts[bisect.bisect_right(starts, pos) - 1]
+
+
+_NEWLINE = _re.compile("\n")
 
 
 def _past_cue(text: str, cue: re.Match[str] | None) -> re.Match[str] | None:
@@ -1305,11 +1340,11 @@ def _target_cue(text: str, tail: str = "") -> re.Match[str] | None:
 
 
 _STRONG_CUES = frozenset(
-    ("计划", "预期目标", "主要目标", "目标是", "目标为", "力争", "确保", "争取", "拟")
+    ("计划", "预期目标", "主要目标", "目标是", "目标为", "力争", "确保", "争取", "拟", "将")
 )
 _BA_CHANGE = _re.compile(
     r"[^，。；]{1,24}?(?:从|由)[^，。；]{0,16}?(?:降|提高|增加|减少|调整|扩大|下调|上调)"
 )
 _PLAN_OPENING = _re.compile(
-    r"预期目标|主要目标|目标是|目标任务是|(?:[局委办厅们市县区镇]|(?<![五个])年)计划(?!内|外|单列|的)|工作打算|重点抓好|重点做好|下一步|明年"
+    r"预期目标|主要目标|目标是|目标任务是|(?:[局委办厅们市县区镇]|(?<![五个])年)计划(?!内|外|单列|的|生育|任务)|工作打算|重点抓好|重点做好|下一步|明年"
 )
