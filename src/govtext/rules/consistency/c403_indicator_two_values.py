@@ -141,7 +141,9 @@ class IndicatorTwoValues(Rule):
         found = metrics(
             ctx.doc, report=ctx.report, placeholders=ctx.placeholders, within=sorted(windows)
         )
-        first: dict[tuple[str, str, str, str | None, bool], tuple[int, float, tuple[int, int]]] = {}
+        first: dict[
+            tuple[str, str, str, str, str | None, bool], tuple[int, float, tuple[int, int]]
+        ] = {}
         for m in found:
             if (
                 m.value is None
