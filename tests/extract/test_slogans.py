@@ -125,6 +125,8 @@ def test_seed_slogan_gold() -> None:
 def test_a_named_principle_is_a_slogan_not_a_metric() -> None:
     from govtext import parse
 
-    report = parse(Document.from_text("我们坚持在和平共处五项原则的基础上发展同各国的友好关系。"))
+    report = parse(
+        Document.from_text("本市外事工作始终以和平共处五项原则为准绳，与友好城市深化交流。")
+    )
     assert [(s.text, s.count) for s in report.slogans] == [("和平共处五项原则", 5)]
     assert report.metrics == []

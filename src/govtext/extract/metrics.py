@@ -1032,7 +1032,7 @@ def _read_context(
         raw = _after_last_comma(raw)
     text, direction, comparison, approx, had_verb = _strip_right(raw)
     if _FROM_TO.match(norm, c.after_end):
-        # "起征点从月销售额10万元提高到15万元": what follows 从 qualifies the baseline.
+        # "奖励起点从年营业额5万元提高到8万元": what follows 从 qualifies the baseline.
         k = max((m.start() for m in _FROM_WORD.finditer(text)), default=-1)
         if k >= 2 and len(text) - k <= 8:
             text, _, _, _, _ = _strip_right(text[:k])
