@@ -57,6 +57,11 @@ def evaluate(split: str) -> dict[str, object]:
     docs = load_docs()
     passages = [json.loads(x) for x in (METRICS / f"passages_{split}.jsonl").open(encoding="utf-8")]
     gold = [json.loads(x) for x in (METRICS / f"gold_{split}.jsonl").open(encoding="utf-8")]
+    for g in gold:
+        # Long indicators are stored as a span of the document, not as copied text.
+        if "indicator_span" in g:
+            a, b = g.pop("indicator_span")
+            g["indicator"] = docs[str(g["doc"])][a:b]
     by_doc: dict[str, list[dict[str, object]]] = collections.defaultdict(list)
     for p in passages:
         text = docs[p["doc"]][p["start"] : p["end"]]

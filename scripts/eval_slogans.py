@@ -30,6 +30,16 @@ def evaluate() -> dict[str, object]:
     by_doc: dict[str, list[dict[str, object]]] = collections.defaultdict(list)
     for g in gold:
         by_doc[str(g["doc"])].append(g)
+        # Long texts and expansion items are stored as spans of the seed, not as copied text.
+        seed = (SEEDS / str(g["doc"]).split("/", 1)[1]).read_text(encoding="utf-8")
+        if "text_span" in g:
+            a, b = g.pop("text_span")  # type: ignore[misc]
+            g["text"] = seed[a:b]
+        if g.get("expansion"):
+            g["expansion"] = [
+                seed[x[0] : x[1]] if isinstance(x, list) else x
+                for x in g["expansion"]  # type: ignore[union-attr]
+            ]
     pairs, missed, spurious, false_titles, false_names = [], [], [], [], []
     for doc_id, gs in by_doc.items():
         text = (SEEDS / doc_id.split("/", 1)[1]).read_text(encoding="utf-8")
