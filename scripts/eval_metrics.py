@@ -50,6 +50,37 @@ def indicator_match(pred: str, gold: str) -> tuple[bool, bool]:
     return exact, contained
 
 
+Mention = dict[str, object]
+
+
+def match_mentions(
+    gold: list[Mention], other: list[Mention]
+) -> tuple[list[tuple[Mention, Mention]], list[Mention], list[Mention]]:
+    """Pair mentions of the same document whose spans overlap, each used once, in order:
+    the pairs, the gold mentions left unpaired, and the other side's left unpaired."""
+    used: set[int] = set()
+    pairs = []
+    missed = []
+    for g in gold:
+        match = next(
+            (
+                j
+                for j, p in enumerate(other)
+                if j not in used
+                and p["doc"] == g["doc"]
+                and p["start"] < g["end"]  # type: ignore[operator]
+                and g["start"] < p["end"]  # type: ignore[operator]
+            ),
+            None,
+        )
+        if match is None:
+            missed.append(g)
+        else:
+            used.add(match)
+            pairs.append((g, other[match]))
+    return pairs, missed, [p for j, p in enumerate(other) if j not in used]
+
+
 def evaluate(split: str) -> dict[str, object]:
     from govtext import Document
     from govtext.pipeline import parse_document
@@ -77,23 +108,7 @@ def evaluate(split: str) -> dict[str, object]:
                 rec = m.to_dict()
                 rec["doc"] = doc_id
                 preds.append(rec)
-    used: set[int] = set()
-    pairs = []
-    missed = []
-    for g in gold:
-        match = None
-        for j, p in enumerate(preds):
-            if j in used or p["doc"] != g["doc"]:
-                continue
-            if p["start"] < g["end"] and g["start"] < p["end"]:
-                match = j
-                break
-        if match is None:
-            missed.append(g)
-        else:
-            used.add(match)
-            pairs.append((g, preds[match]))
-    spurious = [p for j, p in enumerate(preds) if j not in used]
+    pairs, missed, spurious = match_mentions(gold, preds)
     tp = len(pairs)
     precision = tp / max(1, len(preds))
     recall = tp / max(1, len(gold))

@@ -24,12 +24,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from eval_metrics import _norm_ind, match_mentions  # the same scripts/ folder
+
 FIELDS = ("number", "value", "unit", "indicator", "direction", "comparison", "approx", "target",
           "placeholder")  # fmt: skip
-
-
-def _norm_ind(s: object) -> str:
-    return str(s or "").replace("“", "").replace("”", "").replace(" ", "")
 
 
 def locate(
@@ -74,7 +72,7 @@ def read_jsonl(path: str) -> list[dict[str, object]]:
 
 def same(field: str, a: object, b: object) -> bool:
     if field == "indicator":
-        return _norm_ind(a) == _norm_ind(b)
+        return _norm_ind(str(a or "")) == _norm_ind(str(b or ""))
     if field == "value" and a is not None and b is not None:
         return abs(float(a) - float(b)) < 1e-9  # type: ignore[arg-type]
     return a == b
@@ -93,18 +91,7 @@ def main() -> None:
     passages = {str(r["pid"]): r for r in read_jsonl(args.passages)}
     a = locate(passages, read_jsonl(args.a))
     b = locate(passages, read_jsonl(args.b))
-    used: set[int] = set()
-    pairs = []
-    only_a = []
-    for ra in a:
-        hit = next((j for j, rb in enumerate(b) if j not in used and rb["doc"] == ra["doc"]
-                    and rb["start"] < ra["end"] and ra["start"] < rb["end"]), None)  # fmt: skip
-        if hit is None:
-            only_a.append(ra)
-        else:
-            used.add(hit)
-            pairs.append((ra, b[hit]))
-    only_b = [rb for j, rb in enumerate(b) if j not in used]
+    pairs, only_a, only_b = match_mentions(a, b)
     agree = Counter()
     conflicts = []
     merged = []
