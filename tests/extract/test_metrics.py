@@ -292,3 +292,23 @@ def test_review_regressions_on_directions_goals_and_units() -> None:
     assert "1.2万成" not in _by_text("全年培训1.2万成年人。")
     assert "一番" in _by_text("城乡居民收入翻了一番。")
     assert _metrics("千亿级产业集群达到3个。")[0].text == "3个"
+
+
+def test_lengths_of_time_fractions_rates_and_spaced_numbers() -> None:
+    found = _by_text("职工平均受教育年限从9.85年提高到10.6年，窗口平均等候时间缩短到12分钟。")
+    assert found["9.85年"].value == 9.85 and found["10.6年"].unit == "年"
+    assert found["12分钟"].indicator == "窗口平均等候时间"
+    found = _by_text("局机关内设科室精简1/3，新生儿死亡率控制在2.7/10万以内。")
+    assert found["1/3"].value == pytest.approx(1 / 3) and found["1/3"].unit == ""
+    assert found["2.7/10万"].value == 2.7 and found["2.7/10万"].unit == "/10万"
+    # One space between a number and its unit, as Word users sometimes type it.
+    assert _by_text("全县地区生产总值达到318.6 亿元。")["318.6 亿元"].value == 318.6
+    # Text taken out of PDF with every digit spaced: whole numbers, offsets as written.
+    spaced = "".join(
+        f"第{i}项工作中，新增就业岗位2 4 0 个，同比增长1 2 ．5 ％。\n" for i in range(12)
+    )
+    values = [(m.text, m.value) for m in _metrics(spaced)][:2]
+    assert values == [("2 4 0 个", 240.0), ("1 2 ．5 ％", 12.5)]
+    # Unspaced text: the tail of a spaced-out number is no number of its own.
+    assert "0 亿元" not in _by_text("余额达到4 6 2 8 0 亿元。")
+    assert _metrics("打造城区15分钟生活圈，推进1小时通勤圈建设。") == []

@@ -49,11 +49,23 @@ _NUMBER = _re.compile(
     r"(?=[0-9半百零〇○一二两三四五六七八九十千万亿])(?:"
     rf"(?P<pct>百分之[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
     rf"|(?P<frac>[{_CN_DIGIT}十百]+分之[{_CN_DIGIT}十百]+)"
+    r"|(?P<dfrac>(?<![0-9./])[0-9]{1,2}/[0-9]{1,2}(?![0-9.%/万千]))"
     r"|(?P<ar>[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.·][0-9]+)?)"
     rf"|(?P<half>[一两]半)"
     rf"|(?P<cn>[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
     r")"
 )
+# Text extracted from PDF often spaces out every digit ("增长1 0 ．3 ％"); in such a document
+# numbers are read with single spaces inside them.
+_SPACED_NUMBER = _re.compile(
+    _NUMBER.pattern.replace(
+        r"(?P<ar>[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.·][0-9]+)?)",
+        r"(?P<ar>[0-9](?: ?[0-9])*(?: ?[.·] ?[0-9](?: ?[0-9])*)?)",
+    )
+)
+_SPACED_DIGITS = _re.compile(r"[0-9] [0-9.%]")
+_PLAN_CIRCLE = _re.compile(r"[^，。；、]{0,5}圈")
+_PER_POPULATION = _re.compile(r"/(?:10万|万|千)")
 _MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 _AFTER_APPROX = ("左右", "以上", "上下", "之多")
 _AFTER_LIMIT = ("以内", "以下")
@@ -362,7 +374,8 @@ def _scan(ctx: _Context, within: Sequence[tuple[int, int]] | None = None) -> lis
     first = units.first
     slot_starts = [p.start for p in ctx.placeholders]
     windows = within if within is not None else [(0, len(norm))]
-    for m in (m for ws, we in windows for m in _NUMBER.finditer(norm, ws, we)):
+    number = _SPACED_NUMBER if len(_SPACED_DIGITS.findall(norm, 0, 20000)) >= 20 else _NUMBER
+    for m in (m for ws, we in windows for m in number.finditer(norm, ws, we)):
         s, e = m.span()
         if (
             m.lastgroup == "cn"
@@ -373,10 +386,12 @@ def _scan(ctx: _Context, within: Sequence[tuple[int, int]] | None = None) -> lis
             # "一千九百五十万千瓦": the 千 belongs to the unit 千瓦.
             m = _NUMBER.match(norm, s, e - 1) or m
             s, e = m.span()
+        nxt = norm[e + 1 : e + 2] if norm[e : e + 1] == " " else norm[e : e + 1]
         if (
-            norm[e : e + 1] not in first
+            nxt not in first
+            and nxt != "/"
             and norm[e - 1] not in "万亿"
-            and m.lastgroup not in ("pct", "frac", "half")
+            and m.lastgroup not in ("pct", "frac", "half", "dfrac")
         ):
             continue  # nothing a quantity could end with follows: a code, an ordinal, a word
         if ctx.placeholders and any(
@@ -435,6 +450,11 @@ def _near(placeholders: list[Placeholder], starts: list[int], pos: int) -> list[
 
 
 def _tail(ctx: _Context, pos: int, units: _Units) -> tuple[re.Match[str] | None, int, str]:
+    if ctx.norm.startswith(" ", pos):
+        # "39.8 万亿元": one space between the number and its unit.
+        spaced = units.pattern.match(ctx.norm, pos + 1)
+        if spaced and (spaced.group("unit") or spaced.group("mult")):
+            pos += 1
     m = units.pattern.match(ctx.norm, pos)
     end = m.end() if m else pos
     after = ""
@@ -451,9 +471,11 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
     kind = m.lastgroup
     raw = m.group()
     before = norm[s - 1] if s > 0 else ""
+    nxt = norm[e + 1 : e + 2] if norm[e : e + 1] == " " else norm[e : e + 1]
     if (
         kind in ("ar", "cn")
-        and norm[e : e + 1] not in units.first
+        and nxt not in units.first
+        and not (kind == "ar" and _PER_POPULATION.match(norm, e))
         and not (kind == "cn" and raw[-1] in "万亿")
     ):
         return None  # nothing a quantity could end with follows: a code, an ordinal, a word
@@ -464,7 +486,14 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
             before = ""  # "6%-6.5%": a range, not a code
         if before in _NAME_BEFORE or before == "." or (before.isdigit()):
             return None
-        value = float(raw.replace(",", "").replace("，", "").replace("·", "."))
+        if before == " " and s >= 2 and norm[s - 2].isdigit():
+            return None  # the tail of a spaced-out number ("4 6 2 8 0") in an unspaced text
+        value = float(raw.replace(",", "").replace("，", "").replace("·", ".").replace(" ", ""))
+    elif kind == "dfrac":
+        num, _, den = raw.partition("/")
+        if not 0 < int(num) < int(den):
+            return None
+        value = int(num) / int(den)
     elif kind == "pct":
         value = _cn_number(raw[3:])
         if value is None:
@@ -522,8 +551,15 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
         mult = ""
     if kind == "frac":
         unit, end = "", s + len(m.group())
-    if kind == "half":
+    if kind in ("half", "dfrac"):
         unit, end = "", s + len(m.group())
+    if kind == "ar" and not unit and not mult:
+        per = _PER_POPULATION.match(norm, s + len(raw))
+        if per:
+            unit, end = (
+                per.group(),
+                per.end(),
+            )  # "孕产妇死亡率控制在8.6/10万": a rate per population
     if kind == "ar" and not unit and not mult:
         if _duration(norm, s, end, raw):
             unit, end, approx = "年", end + 1, None  # "连续6年增产"
@@ -546,12 +582,14 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
             value = whole / _MULTIPLIERS[mult]
     if unit == "小时" and norm.startswith(("值班", "服务", "在线", "监控", "热线", "不间断"), end):
         return None  # "24小时值班制度": a schedule, not a quantity
+    if unit in ("分钟", "小时") and _PLAN_CIRCLE.match(norm, end):
+        return None  # "15分钟生活圈", "1小时通勤圈": the name of a plan
     if not _plausible(ctx, s, end, kind or "", raw, full_unit, nxt, value):
         return None
     return _Candidate(
         s,
         end,
-        m.group() if kind in ("pct", "frac", "half") else raw,
+        m.group() if kind in ("pct", "frac", "half", "dfrac") else raw,
         value,
         full_unit,
         _MULTIPLIERS.get(mult, 1.0),
@@ -598,7 +636,7 @@ def _plausible(
             return False
         # A bare number is a code, a heading number or a page; "2+2" is a formula.
         return bool(unit) and not (unit in ("个", "项") and norm.startswith(("+", "×"), end))
-    if kind in ("frac", "half", "pct"):
+    if kind in ("frac", "half", "pct", "dfrac"):
         return True
     # Chinese numerals: only with a unit, never as an article or inside a formula.
     doubling = s > 0 and norm[max(0, s - 2) : s].endswith(("翻", "翻了"))
@@ -619,7 +657,7 @@ def _plausible(
 
 def _duration(norm: str, s: int, end: int, raw: str) -> bool:
     """ "连续6年增产", "受教育年限10.8年" are metrics (unit 年); "2019年" is a date."""
-    if len(raw) >= 4 or not norm.startswith("年", end):
+    if (len(raw) >= 4 and "." not in raw) or not norm.startswith("年", end):
         return False
     if "." in raw:
         return True  # a year is never 10.8: a length of time
