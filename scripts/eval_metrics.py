@@ -31,6 +31,11 @@ def load_docs() -> dict[str, str]:
             docs[f"national/{i}"] = json.loads(line)["content"]
     for path in sorted((SHARED / "seeds").glob("*.txt")):
         docs[f"seeds/{path.name}"] = path.read_text(encoding="utf-8")
+    # Real Word files: offsets are into the text govtext's reader decodes from them.
+    from govtext.readers import read
+
+    for path in sorted((SHARED / "real_docx").glob("*.docx")):
+        docs[f"real_docx/{path.name}"] = read(path).text
     # Department-style passages written for the annotated splits (our own text, in the repo).
     for path in sorted(METRICS.glob("written_*.jsonl")):
         for line in path.open(encoding="utf-8"):

@@ -312,3 +312,23 @@ def test_lengths_of_time_fractions_rates_and_spaced_numbers() -> None:
     # Unspaced text: the tail of a spaced-out number is no number of its own.
     assert "0 亿元" not in _by_text("余额达到4 6 2 8 0 亿元。")
     assert _metrics("打造城区15分钟生活圈，推进1小时通勤圈建设。") == []
+
+
+def test_lists_inside_an_indicator_and_modal_words_before_the_verb() -> None:
+    found = _metrics(
+        "区财政用于教育、卫生、养老和就业方面的支出分别为9.1亿元、4.2亿元、3.3亿元和1.8亿元。"
+    )
+    assert [m.indicator for m in found] == [
+        "区财政用于教育方面的支出",
+        "区财政用于卫生方面的支出",
+        "区财政用于养老方面的支出",
+        "区财政用于就业方面的支出",
+    ]
+    found = _metrics("全县火灾起数、死亡人数、直接经济损失分别下降12%、20%和8.5%。")
+    assert found[0].indicator == "火灾起数"
+    found = _by_text("今年税收收入计划增长6%，园区营业收入要突破200亿元，企业开办时间将压缩到1天。")
+    assert found["6%"].indicator == "税收收入"
+    assert found["200亿元"].indicator == "园区营业收入"
+    assert found["1天"].indicator == "企业开办时间"
+    # 主要 and 人才 end in the same characters as a modal word, and stay whole.
+    assert _by_text("引进高层次人才达到120人。")["120人"].indicator == "高层次人才"

@@ -847,6 +847,11 @@ def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bo
         if word:
             text = text[: -len(word)]
             continue
+        if direction is not None or saw_over:
+            m = _MODAL_TAIL.search(text)
+            if m and m.start() >= 2:
+                text = text[: m.start()]  # "规上工业总产值要突破600亿元": 要 goes with the verb
+                continue
         break
     if saw_over:
         if direction is None or direction == "reach":
@@ -856,6 +861,10 @@ def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bo
     return text, direction, comparison, approx, had_verb
 
 
+_MODAL_TAIL = _re.compile(
+    r"(?:(?<![主重需必纲摘首紧只])要|(?<![即])将|将要|(?<![人天英口奇鬼刚方])才|"
+    r"(?<![存现所正内潜实自外好])在|(?<![年度月季工作])计划|力争|预计|争取|确保|(?<![比模])拟)$"
+)
 _ONLY_QUALIFIERS = _re.compile(r"(?:全国|全年|今年|当年|平均|每人|人均|每年|每月|每户)*")
 
 
@@ -911,12 +920,22 @@ def _shares_head(items: list[str]) -> list[str]:
     if prefix and all(not it.startswith(prefix.group()) for it in rest):
         return [first] + [prefix.group() + it for it in rest]
     last = items[-1]
+    middle = items[1:-1]
+    lengths = {len(it) for it in middle}
+    if len(lengths) == 1 and (k := lengths.pop()) <= 3 and len(first) > k and len(last) > k:
+        # "用于科技、教育、卫生和文化事业的支出": items as long as the middle ones, between
+        # the prefix the first carries and the suffix the last carries.
+        prefix, suffix = first[:-k], last[k:]
+        if suffix.startswith(_FIELD_NOUNS):
+            return [prefix + it + suffix for it in [first[-k:], *middle, last[:k]]]
     head = next((h for h in _words().heads if last.endswith(h) and len(last) > len(h)), None)
     if head is None:
         return items
-    return [it if it.endswith(head) else it + head for it in items[:-1]] + [last]
+    return [it if it.endswith((head, "数", "率")) else it + head for it in items[:-1]] + [last]
 
 
+# What a list of fields is a list of: "科技、教育和文化事业的支出", "第一、二、三产业增加值".
+_FIELD_NOUNS = ("事业", "方面", "领域", "工作", "行业", "产业", "部门", "系统", "单位", "类")
 _SHARED_PREFIX = _re.compile(
     r"单位(?:国内|地区)生产总值|单位GDP|单位工业增加值|城镇居民人均|农村居民人均|人均|全社会|规模以上工业"
 )
@@ -1243,6 +1262,9 @@ def _lists(norm: str, cands: list[_Candidate], readings: list[_Reading]) -> list
                 if out[k].direction == "none":
                     out[k] = out[k]._replace(direction=first.direction)
             items = _top_level_items(first.indicator) if not first.inherited else []
+            if len(items) == size - 1 and "和" in items[-1][1:-1]:
+                # "A、B和C事业的支出分别为…": the last pair is joined by 和.
+                items = [*items[:-1], *items[-1].split("和", 1)]
             if len(items) == size:
                 for k, item in enumerate(_shares_head(items)):
                     out[i + k] = out[i + k]._replace(indicator=item, inherited=False)
