@@ -925,9 +925,9 @@ def _shares_head(items: list[str]) -> list[str]:
     if len(lengths) == 1 and (k := lengths.pop()) <= 3 and len(first) > k and len(last) > k:
         # "用于科技、教育、卫生和文化事业的支出": items as long as the middle ones, between
         # the prefix the first carries and the suffix the last carries.
-        prefix, suffix = first[:-k], last[k:]
+        before, suffix = first[:-k], last[k:]
         if suffix.startswith(_FIELD_NOUNS):
-            return [prefix + it + suffix for it in [first[-k:], *middle, last[:k]]]
+            return [before + it + suffix for it in [first[-k:], *middle, last[:k]]]
     head = next((h for h in _words().heads if last.endswith(h) and len(last) > len(h)), None)
     if head is None:
         return items
