@@ -45,7 +45,12 @@ def load_docs() -> dict[str, str]:
 
 
 def _norm_ind(s: str) -> str:
-    return s.replace("“", "").replace("”", "").replace(" ", "")
+    # Quotes and spaces aside, and in simplified characters: the extractor reads a report in
+    # traditional script through the simplified view (govtext.document.normalise), while the
+    # annotators keep its indicators as written.
+    from govtext.document import simplified
+
+    return simplified(s.replace("“", "").replace("”", "").replace(" ", ""))
 
 
 def indicator_match(pred: str, gold: str) -> tuple[bool, bool]:

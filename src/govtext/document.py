@@ -4,8 +4,10 @@ Every offset govtext reports is a 0-based code-point offset into :attr:`Document
 text exactly as decoded (a BOM is not part of it; CRLF stays CRLF). Analysis runs on
 :attr:`Document.norm`, which has the *same length*: each normalisation replaces one code point
 by one code point (full-width digits and letters by ASCII, ％ by %, NBSP and U+3000 by a space,
-the CR of a CRLF by a space, Markdown syntax by spaces). Because the two strings align
-position by position, no offset ever needs mapping back.
+the CR of a CRLF by a space, Markdown syntax by spaces, and — in a report written in
+traditional script, such as the State Council's of 1954 — each traditional character by its
+simplified form). Because the two strings align position by position, no offset ever needs
+mapping back.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from govtext import _re
@@ -42,12 +45,46 @@ def _replace(m: re.Match[str]) -> str:
     return _REPLACEMENT[m.group()]
 
 
+# Common characters that simplified script writes otherwise: a cheap first look, so that the
+# table of 4,105 characters is loaded only for a text that may be in traditional script.
+_TRADITIONAL_HINTS = _re.compile("[們國這個為來時會說對發經過與業產動實區後還開關學]")
+_TRADITIONAL_SHARE = 0.1  # of the Han characters; the simplified reports stay under 0.01
+_HAN = _re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> tuple[dict[int, int], re.Pattern[str]]:
+    from govtext.data import read_text
+
+    table = {}
+    for line in read_text("traditional_chars.tsv").splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            table[ord(trad)] = ord(simp)
+    return table, _re.compile("[" + "".join(chr(cp) for cp in table) + "]")
+
+
+def simplified(text: str) -> str:
+    """``text`` with every traditional character replaced by its simplified form (same length)."""
+    return text.translate(_traditional()[0])
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional script (a tenth of its Han characters)."""
+    if len(_TRADITIONAL_HINTS.findall(text, 0, 20000)) < 20:
+        return False
+    han = len(_HAN.findall(text))
+    return len(_traditional()[1].findall(text)) >= _TRADITIONAL_SHARE * max(1, han)
+
+
 def normalise(text: str) -> str:
     """Return the same-length normalised view of ``text`` (see the module docstring)."""
     norm = _NORMALISABLE.sub(_replace, text)
     if "\r" in norm:
         # CRLF -> " \n" and a lone CR -> "\n": one code point each, so offsets stay put.
         norm = norm.replace("\r\n", " \n").replace("\r", "\n")
+    if is_traditional(norm):
+        norm = simplified(norm)
     return norm
 
 
