@@ -45,15 +45,15 @@ def _replace(m: re.Match[str]) -> str:
     return _REPLACEMENT[m.group()]
 
 
-# Common characters that simplified script writes otherwise: a cheap first look, so that the
-# table of 4,105 characters is loaded only for a text that may be in traditional script.
+# Common characters that simplified script writes otherwise (們國這個為來時會…): in a report in
+# traditional script they are some 9% of the text (the State Council's of 1954), in the
+# simplified reports at most 0.5% (old forms quoted or left by OCR).
 _TRADITIONAL_HINTS = _re.compile("[們國這個為來時會說對發經過與業產動實區後還開關學]")
-_TRADITIONAL_SHARE = 0.1  # of the Han characters; the simplified reports stay under 0.01
-_HAN = _re.compile(r"[\u4e00-\u9fff]")
+_TRADITIONAL_SHARE = 0.02
 
 
 @lru_cache(maxsize=1)
-def _traditional() -> tuple[dict[int, int], re.Pattern[str]]:
+def _traditional() -> dict[int, int]:
     from govtext.data import read_text
 
     table = {}
@@ -61,20 +61,19 @@ def _traditional() -> tuple[dict[int, int], re.Pattern[str]]:
         if line and not line.startswith("#"):
             trad, simp = line.split("\t")
             table[ord(trad)] = ord(simp)
-    return table, _re.compile("[" + "".join(chr(cp) for cp in table) + "]")
+    return table
 
 
 def simplified(text: str) -> str:
     """``text`` with every traditional character replaced by its simplified form (same length)."""
-    return text.translate(_traditional()[0])
+    return text.translate(_traditional())
 
 
 def is_traditional(text: str) -> bool:
-    """Whether ``text`` is written in traditional script (a tenth of its Han characters)."""
-    if len(_TRADITIONAL_HINTS.findall(text, 0, 20000)) < 20:
-        return False
-    han = len(_HAN.findall(text))
-    return len(_traditional()[1].findall(text)) >= _TRADITIONAL_SHARE * max(1, han)
+    """Whether ``text`` is written in traditional script (judged on its first 20,000 characters)."""
+    window = min(len(text), 20000)
+    hints = len(_TRADITIONAL_HINTS.findall(text, 0, window))
+    return hints >= 20 and hints >= _TRADITIONAL_SHARE * window
 
 
 def normalise(text: str) -> str:

@@ -55,14 +55,20 @@ _NUMBER = _re.compile(
     rf"|(?P<cn>[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
     r")"
 )
+
+
 # Text extracted from PDF often spaces out every digit ("增长1 0 ．3 ％"); in such a document
 # numbers are read with single spaces inside them.
-_SPACED_NUMBER = _re.compile(
-    _NUMBER.pattern.replace(
-        r"(?P<ar>[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.·][0-9]+)?)",
-        r"(?P<ar>[0-9](?: ?[0-9])*(?: ?[.·] ?[0-9](?: ?[0-9])*)?)",
+@lru_cache(maxsize=1)
+def _spaced_number() -> re.Pattern[str]:
+    return _re.compile(
+        _NUMBER.pattern.replace(
+            r"(?P<ar>[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.·][0-9]+)?)",
+            r"(?P<ar>[0-9](?: ?[0-9])*(?: ?[.·] ?[0-9](?: ?[0-9])*)?)",
+        )
     )
-)
+
+
 _SPACED_DIGITS = _re.compile(r"[0-9] [0-9.%]")
 _PLAN_CIRCLE = _re.compile(r"[^，。；、]{0,5}圈")
 _PER_POPULATION = _re.compile(r"/(?:10万|万|千)")
@@ -374,7 +380,7 @@ def _scan(ctx: _Context, within: Sequence[tuple[int, int]] | None = None) -> lis
     first = units.first
     slot_starts = [p.start for p in ctx.placeholders]
     windows = within if within is not None else [(0, len(norm))]
-    number = _SPACED_NUMBER if len(_SPACED_DIGITS.findall(norm, 0, 20000)) >= 20 else _NUMBER
+    number = _spaced_number() if len(_SPACED_DIGITS.findall(norm, 0, 20000)) >= 20 else _NUMBER
     for m in (m for ws, we in windows for m in number.finditer(norm, ws, we)):
         s, e = m.span()
         if (
