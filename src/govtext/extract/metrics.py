@@ -45,28 +45,31 @@ _CN_VALUE = {
     "九": 9,
 }
 
-_NUMBER = _re.compile(
-    r"(?=[0-9半百零〇○一二两三四五六七八九十千万亿])(?:"
-    rf"(?P<pct>百分之[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
-    rf"|(?P<frac>[{_CN_DIGIT}十百]+分之[{_CN_DIGIT}十百]+)"
-    r"|(?P<dfrac>(?<![0-9./])[0-9]{1,2}/[0-9]{1,2}(?![0-9.%/万千]))"
-    r"|(?P<ar>[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.·][0-9]+)?)"
-    rf"|(?P<half>[一两]半)"
-    rf"|(?P<cn>[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
-    r")"
-)
-
-
+_ARABIC = r"[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.·][0-9]+)?"
 # Text extracted from PDF often spaces out every digit ("增长1 0 ．3 ％"); in such a document
 # numbers are read with single spaces inside them.
+_ARABIC_SPACED = r"[0-9](?: ?[0-9])*(?: ?[.·] ?[0-9](?: ?[0-9])*)?"
+
+
+def _number_pattern(arabic: str) -> str:
+    return (
+        r"(?=[0-9半百零〇○一二两三四五六七八九十千万亿])(?:"
+        rf"(?P<pct>百分之[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
+        rf"|(?P<frac>[{_CN_DIGIT}十百]+分之[{_CN_DIGIT}十百]+)"
+        r"|(?P<dfrac>(?<![0-9./])[0-9]{1,2}/[0-9]{1,2}(?![0-9.%/万千]))"
+        rf"|(?P<ar>{arabic})"
+        rf"|(?P<half>[一两]半)"
+        rf"|(?P<cn>[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"
+        r")"
+    )
+
+
+_NUMBER = _re.compile(_number_pattern(_ARABIC))
+
+
 @lru_cache(maxsize=1)
 def _spaced_number() -> re.Pattern[str]:
-    return _re.compile(
-        _NUMBER.pattern.replace(
-            r"(?P<ar>[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.·][0-9]+)?)",
-            r"(?P<ar>[0-9](?: ?[0-9])*(?: ?[.·] ?[0-9](?: ?[0-9])*)?)",
-        )
-    )
+    return _re.compile(_number_pattern(_ARABIC_SPACED))
 
 
 _SPACED_DIGITS = _re.compile(r"[0-9] [0-9.%]")
@@ -390,9 +393,9 @@ def _scan(ctx: _Context, within: Sequence[tuple[int, int]] | None = None) -> lis
             and norm[e : e + 1] in ("瓦", "米", "克")
         ):
             # "一千九百五十万千瓦": the 千 belongs to the unit 千瓦.
-            m = _NUMBER.match(norm, s, e - 1) or m
+            m = number.match(norm, s, e - 1) or m
             s, e = m.span()
-        nxt = norm[e + 1 : e + 2] if norm[e : e + 1] == " " else norm[e : e + 1]
+        nxt = _next_char(norm, e)
         if (
             nxt not in first
             and nxt != "/"
@@ -448,6 +451,12 @@ def _scan(ctx: _Context, within: Sequence[tuple[int, int]] | None = None) -> lis
     return dedup
 
 
+def _next_char(norm: str, pos: int) -> str:
+    """The character at ``pos``, or the one after it when ``pos`` holds a single space
+    ("39.8 万亿元"); see :func:`_tail`."""
+    return norm[pos + 1 : pos + 2] if norm.startswith(" ", pos) else norm[pos : pos + 1]
+
+
 def _near(placeholders: list[Placeholder], starts: list[int], pos: int) -> list[Placeholder]:
     import bisect
 
@@ -477,7 +486,7 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
     kind = m.lastgroup
     raw = m.group()
     before = norm[s - 1] if s > 0 else ""
-    nxt = norm[e + 1 : e + 2] if norm[e : e + 1] == " " else norm[e : e + 1]
+    nxt = _next_char(norm, e)
     if (
         kind in ("ar", "cn")
         and nxt not in units.first
@@ -561,11 +570,8 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
         unit, end = "", s + len(m.group())
     if kind == "ar" and not unit and not mult:
         per = _PER_POPULATION.match(norm, s + len(raw))
-        if per:
-            unit, end = (
-                per.group(),
-                per.end(),
-            )  # "孕产妇死亡率控制在8.6/10万": a rate per population
+        if per:  # "孕产妇死亡率控制在8.6/10万": a rate per population
+            unit, end = per.group(), per.end()
     if kind == "ar" and not unit and not mult:
         if _duration(norm, s, end, raw):
             unit, end, approx = "年", end + 1, None  # "连续6年增产"
