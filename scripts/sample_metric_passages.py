@@ -2,6 +2,7 @@
 
     python scripts/sample_metric_passages.py --docs 6,8,15 --per-doc 4 --seed 7 -o OUT.jsonl
     python scripts/sample_metric_passages.py --docx gwr2025_henan.docx --per-doc 6 -o OUT.jsonl
+    python scripts/sample_metric_passages.py --docs 2 --exclude corpus/metrics/passages_dev.jsonl …
 
 A passage is one paragraph of 60-700 characters holding at least three numbers (a block between
 blank lines; in a `.docx` of `../shared/real_docx`, read by govtext's reader, a line);
@@ -61,6 +62,12 @@ def main() -> None:
     ap.add_argument("--docx", default="", help="comma-separated file names in ../shared/real_docx")
     ap.add_argument("--per-doc", type=int, default=4)
     ap.add_argument("--seed", type=int, default=20261203)
+    ap.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        help="a passages_<split>.jsonl whose passages must not be drawn again (repeatable)",
+    )
     ap.add_argument("-o", "--output", required=True)
     args = ap.parse_args()
     lines = (
@@ -76,10 +83,19 @@ def main() -> None:
 
         text = read(SHARED / "real_docx" / name).text
         sources.append((f"real_docx/{name}", text, lines_of(text)))
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for path in args.exclude:
+        for row in Path(path).read_text(encoding="utf-8").splitlines():
+            rec = json.loads(row)
+            taken.setdefault(rec["doc"], []).append((rec["start"], rec["end"]))
     out = []
     for doc, text, spans in sources:
         pool = [
-            (s, e) for s, e in spans if 60 <= e - s <= 700 and len(_NUMBER.findall(text[s:e])) >= 3
+            (s, e)
+            for s, e in spans
+            if 60 <= e - s <= 700
+            and len(_NUMBER.findall(text[s:e])) >= 3
+            and not any(s < te and ts < e for ts, te in taken.get(doc, ()))
         ]
         for s, e in sorted(rng.sample(pool, min(args.per_doc, len(pool)))):
             passage = text[s:e]
