@@ -91,7 +91,7 @@ def match_mentions(
     return pairs, missed, [p for j, p in enumerate(other) if j not in used]
 
 
-def evaluate(split: str) -> dict[str, object]:
+def evaluate(split: str, indicators: str = "rules") -> dict[str, object]:
     from govtext import Document
     from govtext.pipeline import parse_document
 
@@ -112,7 +112,7 @@ def evaluate(split: str) -> dict[str, object]:
     preds: list[dict[str, object]] = []
     for doc_id, ps in by_doc.items():
         doc = Document.from_text(docs[doc_id], path=doc_id)
-        report = parse_document(doc, findings=False, sentences=False)
+        report = parse_document(doc, findings=False, sentences=False, indicators=indicators)
         for m in report.metrics:
             if any(p["start"] <= m.start < p["end"] for p in ps):
                 rec = m.to_dict()
@@ -171,12 +171,15 @@ def main() -> None:
     )
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     ap.add_argument("--field", default="indicator", help="field whose disagreements to print")
+    ap.add_argument(
+        "--indicators", default="rules", choices=["rules", "ranked"], help="as `govtext parse`"
+    )
     args = ap.parse_args()
     if not (SHARED / "seeds").is_dir():
         sys.exit("../shared is not present: the gold references cannot be resolved")
-    s = evaluate(args.split)
+    s = evaluate(args.split, args.indicators)
     print(
-        f"metrics on {args.split}: {s['gold']} gold mentions, {s['predicted']} predicted, "
+        f"metrics on {args.split} ({args.indicators} indicators): {s['gold']} gold mentions, {s['predicted']} predicted, "
         f"{s['matched']} matched"
     )
     print(

@@ -7,9 +7,17 @@ from govtext.report import ParsedReport
 
 
 def parse_document(
-    doc: Document, *, themes: bool = False, findings: bool = True, sentences: bool = True
+    doc: Document,
+    *,
+    themes: bool = False,
+    findings: bool = True,
+    sentences: bool = True,
+    indicators: str = "rules",
 ) -> ParsedReport:
     """Structure plus the element extractors, lint findings, and theme tags when asked.
+
+    ``indicators="ranked"`` has the learned ranker choose each metric's indicator (see
+    :func:`govtext.extract.metrics.metrics`); lint findings always use the rules' ones.
 
     Placeholders honour the ``[tool.govtext]`` configuration found upward from ``doc.path``
     (extra patterns, allowed terms), so ``parse`` and ``lint`` agree on what is a slot.
@@ -36,6 +44,7 @@ def parse_document(
         report=report,
         placeholders=report.placeholders,
         exclude=slogan_spans(report.slogans),
+        indicators=indicators,
     )
     if findings:
         from govtext.lint import lint

@@ -34,6 +34,7 @@ class Options(NamedTuple):
     themes: bool = False  # as `govtext parse`: the theme model is an extra, asked for
     findings: bool = True
     sentences: bool = True
+    indicators: str = "rules"  # or "ranked" (govtext.extract.indicator_ranker)
 
 
 DEFAULT_OPTIONS = Options()
@@ -175,7 +176,11 @@ def process_one(
         doc = read_bytes(data, path=path, format=fmt)
         sentences = options.kind == "report" and options.sentences
         parsed = parse_document(
-            doc, themes=options.themes, findings=options.findings, sentences=sentences
+            doc,
+            themes=options.themes,
+            findings=options.findings,
+            sentences=sentences,
+            indicators=options.indicators,
         )
         report = parsed.to_dict(sentences=sentences)
         info = doc_info(doc, title=parsed.title, headings=[s.title for s in parsed.sections])

@@ -245,6 +245,8 @@ def run_batch(
         "findings": opts.findings,
         "sentences": opts.sentences,
     }
+    if opts.indicators != "rules":  # absent from runs made before the option existed
+        manifest["indicators"] = opts.indicators
     store.prepare(manifest, resume=resume)
 
     paths = expand_inputs(inputs)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from govtext.cli.common import fail
+from govtext.cli.common import Indicators, fail
 
 if TYPE_CHECKING:
     from govtext.batch.run import Progress, Summary
@@ -172,6 +172,12 @@ def batch(
         bool,
         typer.Option("--sentences/--no-sentences", help="JSONL: include sentence spans."),
     ] = True,
+    indicators: Annotated[
+        Indicators,
+        typer.Option(
+            help="How metric indicators are chosen: rules (fast) or ranked (learned, slower)."
+        ),
+    ] = Indicators.rules,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Parse a corpus into tidy tables joined by document id, or into JSON lines.
@@ -202,7 +208,9 @@ def batch(
             overwrite=overwrite,
             engine=engine.value,
             scheduler=scheduler,
-            options=Options(themes=themes, findings=lint, sentences=sentences),
+            options=Options(
+                themes=themes, findings=lint, sentences=sentences, indicators=indicators.value
+            ),
             progress=reporter,
         )
     except BatchInterrupted as exc:

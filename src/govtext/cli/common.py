@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 if TYPE_CHECKING:
     from govtext.document import Document
+
+
+class Indicators(str, Enum):
+    """How metric indicators are chosen (``govtext parse/batch --indicators``)."""
+
+    rules = "rules"
+    ranked = "ranked"
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from govtext.cli.common import read_input
+from govtext.cli.common import Indicators, read_input
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
@@ -46,6 +46,12 @@ def parse(
         bool,
         typer.Option("--lint/--no-lint", help="Fill `findings` with the lint findings."),
     ] = True,
+    indicators: Annotated[
+        Indicators,
+        typer.Option(
+            help="How metric indicators are chosen: rules (fast) or ranked (learned, slower)."
+        ),
+    ] = Indicators.rules,
 ) -> None:
     """Parse reports into structure and elements.
 
@@ -65,7 +71,11 @@ def parse(
         try:
             doc = read_input(path, encoding)
             report = parse_document(
-                doc, themes=themes and not themes_model, findings=lint, sentences=sentences
+                doc,
+                themes=themes and not themes_model,
+                findings=lint,
+                sentences=sentences,
+                indicators=indicators.value,
             )
             if themes_model:
                 from govtext.themes import load_model

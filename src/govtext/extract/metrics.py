@@ -980,6 +980,7 @@ def metrics(
     placeholders: list[Placeholder] | None = None,
     exclude: Iterable[tuple[int, int]] = (),
     within: Sequence[tuple[int, int]] | None = None,
+    indicators: str = "rules",
 ) -> list[Metric]:
     """Every quantity the document states, in document order.
 
@@ -991,12 +992,18 @@ def metrics(
         exclude: spans whose numbers are names (slogan spans: “四个意识”, 三会一课).
         within: read only the numbers inside these spans (sorted, disjoint); the words around
             them are still read from the whole text.
+        indicators: ``"rules"`` (fast), or ``"ranked"``: the rules' indicator re-chosen among
+            the phrases around the number by the learned ranker
+            (:mod:`govtext.extract.indicator_ranker`; more often right on unseen text, several
+            times slower).
 
     Example:
         >>> [(m.text, m.indicator, m.direction) for m in metrics(Document.from_text(
         ...     "全年PM2.5年均值39.8微克/立方米，同比下降5%。"))]
         [('39.8微克/立方米', 'PM2.5年均值', 'none'), ('5%', 'PM2.5年均值', 'decrease')]
     """
+    if indicators not in ("rules", "ranked"):
+        raise ValueError(f"indicators must be 'rules' or 'ranked', not {indicators!r}")
     if report is None:
         from govtext.structure.segment import parse
 
@@ -1016,6 +1023,13 @@ def metrics(
     for i, c in enumerate(cands):
         done.append((c, _read_context(ctx, cands, i, done)))
     readings = _lists(norm, cands, [r for _, r in done])
+    if indicators == "ranked":
+        from govtext.extract.indicator_ranker import rank
+
+        readings = [
+            r._replace(indicator=rank(norm, c.start, c.end, r.indicator))
+            for c, r in zip(cands, readings, strict=True)
+        ]
     for c, r in zip(cands, readings, strict=True):
         pos = doc.position(c.start)
         target = _is_target(ctx, c)
