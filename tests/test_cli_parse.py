@@ -161,3 +161,18 @@ def test_parse_reports_placeholders_and_lint_findings(tmp_path: Path) -> None:
     assert text[doc["findings"][1]["start"] : doc["findings"][1]["end"]] == "二是"
     quiet = json.loads(runner.invoke(app, ["parse", "--no-lint", str(path)]).stdout)
     assert quiet["findings"] == [] and len(quiet["placeholders"]) == 1
+
+
+def test_ranked_indicators_are_asked_for_and_a_wrong_choice_is_refused(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path, "w.txt", "区水利局2024年工作总结\n全年疏浚河道86公里，加固堤防32公里。\n"
+    )
+    by_mode = {}
+    for mode in ("rules", "ranked"):
+        result = runner.invoke(app, ["parse", str(path), "--indicators", mode, "--no-lint"])
+        assert result.exit_code == 0, result.output
+        by_mode[mode] = [m["indicator"] for m in json.loads(result.stdout)["metrics"]]
+    assert by_mode == {"rules": ["疏浚河道", "加固堤防"], "ranked": ["河道", "堤防"]}
+    result = runner.invoke(app, ["parse", str(path), "--indicators", "learned"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

@@ -71,6 +71,17 @@ def test_spans_carry_the_records(nlp: Any) -> None:
     assert placeholder.text == "X" and placeholder._.govtext["kind"] == placeholder.label_
 
 
+def test_ranked_indicators_are_a_pipe_setting() -> None:
+    text = "区水利局2024年工作总结\n全年疏浚河道86公里，加固堤防32公里。\n"
+    got = {}
+    for mode in ("rules", "ranked"):
+        nlp = spacy.blank("zh")
+        nlp.add_pipe("govtext", config={"findings": False, "themes": False, "indicators": mode})
+        doc = nlp(text)
+        got[mode] = [s._.govtext["indicator"] for s in doc.spans["govtext_metrics"]]
+    assert got == {"rules": ["疏浚河道", "加固堤防"], "ranked": ["河道", "堤防"]}
+
+
 def test_tokenizer_keeps_lexicon_terms_and_the_exact_text(nlp: Any) -> None:
     text = "坚决打好污染防治攻坚战 落实“三会一课”\u3000制度。\n"
     doc = nlp.make_doc(text)

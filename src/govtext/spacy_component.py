@@ -160,6 +160,7 @@ class GovtextComponent:
         findings: bool = True,
         themes: bool = True,
         spans_prefix: str = SPANS_PREFIX,
+        indicators: str = "rules",
     ) -> None:
         unknown = [g for g in groups if g not in GROUPS]
         if unknown:
@@ -169,6 +170,7 @@ class GovtextComponent:
         self.findings = findings
         self.themes = themes
         self.spans_prefix = spans_prefix
+        self.indicators = indicators
 
     def _parse(self, text: str) -> Any:
         from govtext.document import Document
@@ -178,11 +180,13 @@ class GovtextComponent:
         doc = Document.from_text(text)
         if self.themes:
             try:
-                return parse_document(doc, themes=True, findings=self.findings)
+                return parse_document(
+                    doc, themes=True, findings=self.findings, indicators=self.indicators
+                )
             except (ModelError, MissingExtraError) as exc:
                 warnings.warn(f"[govtext] no themes: {exc}", stacklevel=3)
                 self.themes = False
-        return parse_document(doc, themes=False, findings=self.findings)
+        return parse_document(doc, themes=False, findings=self.findings, indicators=self.indicators)
 
     def __call__(self, doc: Doc) -> Doc:
         report = self._parse(doc.text)
@@ -213,13 +217,20 @@ class GovtextComponent:
     "govtext",
     assigns=["doc.spans", "doc.cats"],
     retokenizes=True,
-    default_config={"groups": list(GROUPS), "findings": True, "themes": True},
+    default_config={
+        "groups": list(GROUPS),
+        "findings": True,
+        "themes": True,
+        "indicators": "rules",
+    },
 )
 def make_govtext_component(
-    nlp: Language, name: str, groups: list[str], findings: bool, themes: bool
+    nlp: Language, name: str, groups: list[str], findings: bool, themes: bool, indicators: str
 ) -> GovtextComponent:
     """Factory of the ``govtext`` pipe (entry point ``spacy_factories``)."""
-    return GovtextComponent(nlp, name, groups=groups, findings=findings, themes=themes)
+    return GovtextComponent(
+        nlp, name, groups=groups, findings=findings, themes=themes, indicators=indicators
+    )
 
 
 def load(
@@ -228,8 +239,12 @@ def load(
     groups: Sequence[str] = GROUPS,
     findings: bool = True,
     themes: bool = True,
+    indicators: str = "rules",
 ) -> Language:
     """``spacy.blank("zh")`` with govtext's tokenizer and the ``govtext`` pipe.
+
+    ``indicators="ranked"`` has the learned ranker choose metric indicators (slower; see
+    :mod:`govtext.extract.indicator_ranker`).
 
     Example:
         >>> nlp = load()
@@ -251,5 +266,13 @@ def load(
             }
         },
     )
-    nlp.add_pipe("govtext", config={"groups": list(groups), "findings": findings, "themes": themes})
+    nlp.add_pipe(
+        "govtext",
+        config={
+            "groups": list(groups),
+            "findings": findings,
+            "themes": themes,
+            "indicators": indicators,
+        },
+    )
     return nlp

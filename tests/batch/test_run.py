@@ -286,3 +286,18 @@ def test_chunks_follow_the_sorted_inputs_and_shrink_towards_the_end() -> None:
     assert sizes[0] == 8 and sizes[-1] == 1
     assert sizes == sorted(sizes, reverse=True)
     assert [c.seq for c in chunks] == list(range(1, len(chunks) + 1))
+
+
+def test_ranked_indicators_reach_the_metrics_table_and_bind_a_resume(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "water.txt").write_text(
+        "区水利局2024年工作总结\n全年疏浚河道86公里，加固堤防32公里。\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    ranked = Options(themes=False, findings=False, indicators="ranked")
+    run_batch([str(src)], out, jobs=1, options=ranked)
+    rows = pq.read_table(out / "metrics.parquet").to_pylist()
+    assert [r["indicator"] for r in rows] == ["河道", "堤防"]
+    with pytest.raises(UsageError, match="cannot resume: the run in it used indicators='ranked'"):
+        run_batch([str(src)], out, jobs=1, options=FAST._replace(findings=False), resume=True)

@@ -87,7 +87,8 @@ def _word(w: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def segment(text: str) -> tuple[int, ...]:
     """Word boundaries of ``text``: the union of forward and backward maximal matching on the
-    common-word list (a run of ASCII letters and digits is one word)."""
+    common-word list. The forward pass keeps a run of ASCII letters and digits whole, the
+    backward one does not, so boundaries fall inside such runs too (as the model was fitted)."""
     bounds = {0, len(text)}
     i = 0
     while i < len(text):
