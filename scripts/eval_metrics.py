@@ -167,7 +167,9 @@ def evaluate(split: str, indicators: str = "rules") -> dict[str, object]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
-        "--split", default="test", choices=["test", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"]
+        "--split",
+        default="test",
+        choices=["test", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"],
     )
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     ap.add_argument("--field", default="indicator", help="field whose disagreements to print")

@@ -38,7 +38,7 @@ from govtext.extract.indicator_ranker import (  # noqa: E402
     features,
 )
 
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 SEEN_MAX_LEN = 8
 
 Row = dict[str, object]

@@ -38,6 +38,7 @@ _RIGHT_REACH = 20
 _MAX_LEFT = 20  # longest candidate in front of the number, in characters
 _MAX_RIGHT = 16
 _MAX_STRING = 6  # longest text fragment a feature name holds
+_ORG_ENDS = frozenset("局委会院部办所站联厅府司处队")
 
 
 class Candidate(NamedTuple):
@@ -283,6 +284,13 @@ def features(
         yield "side_len=" + side + _bucket(len(key))
         head = seen.get("~" + lw, 0)
         yield "seenhead=" + _bucket(min(head, 9))
+    if side == "L":
+        # An organisation named before the phrase in its clause is its subject, not part of it.
+        lead = norm[max(0, i - 12) : i]
+        cut = max(lead.rfind(ch) for ch in "，。；：、\n")
+        lead = lead[cut + 1 :]
+        yield "lead_org=" + str(any(ch in _ORG_ENDS for ch in lead[-4:]) if lead else "none")
+        yield "key_org=" + str(any(ch in _ORG_ENDS for ch in key[:-1]))
     yield "isword=" + str(is_word(key))
     n = seen.get(key, 0)
     yield "seen=" + _bucket(min(n, 9))
