@@ -47,10 +47,10 @@ def load_docs() -> dict[str, str]:
 def _norm_ind(s: str) -> str:
     # Quotes and spaces aside, and in simplified characters: the extractor reads a report in
     # traditional script through the simplified view (govtext.document.normalise), while the
-    # annotators keep its indicators as written.
-    from govtext.document import simplified
+    # annotators keep its indicators as written. The ranker compares candidates the same way.
+    from govtext.extract.indicator_ranker import compare_key
 
-    return simplified(s.replace("“", "").replace("”", "").replace(" ", ""))
+    return compare_key(s)
 
 
 def indicator_match(pred: str, gold: str) -> tuple[bool, bool]:

@@ -77,6 +77,7 @@ def load_model(path: str | None = None) -> Model:
 
 
 def compare_key(phrase: str) -> str:
+    """A phrase as indicators are compared: without quotes and spaces, in simplified script."""
     return simplified(phrase.replace("“", "").replace("”", "").replace(" ", ""))
 
 
@@ -167,7 +168,8 @@ def candidates(norm: str, start: int, end: int, rule: str) -> list[Candidate]:
             phrase = left[i:j]
             if any(ch in _STOP for ch in phrase):
                 continue
-            out.setdefault(compare_key(phrase), Candidate(compare_key(phrase), "L", a + i, a + j))
+            key = compare_key(phrase)
+            out.setdefault(key, Candidate(key, "L", a + i, a + j))
     right = norm[end:b]
     rbounds = segment(right)
     for i in rbounds:
