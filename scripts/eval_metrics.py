@@ -169,7 +169,7 @@ def main() -> None:
     ap.add_argument(
         "--split",
         default="test",
-        choices=["test", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "train"],
+        choices=["test", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "train"],
     )
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     ap.add_argument("--field", default="indicator", help="field whose disagreements to print")
