@@ -69,6 +69,30 @@ def test_ranges_and_distributive_lists_give_one_record_per_number() -> None:
     assert {m.direction for m in found} == {"decrease"}
 
 
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        # Items of one length in parallel, the last carrying the head they share.
+        ("城乡低保标准上调，城市、农村低保标准分别提高到每月880元和690元。",
+         ["城市低保标准", "农村低保标准"]),
+        ("城镇和农村居民人均可支配收入分别增长4.6%和6.9%。",
+         ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+        # A count closing the list: the head follows it.
+        ("蔬菜、茶叶、中药材三大产业综合产值分别达到8.1亿元、5.6亿元和3.2亿元。",
+         ["蔬菜产业综合产值", "茶叶产业综合产值", "中药材产业综合产值"]),
+        # 分别 before the verb: the head is after it, or (when the last item is longer) before.
+        ("交通、能源、水利分别完成投资410亿元、260亿元、95亿元。",
+         ["交通完成投资", "能源完成投资", "水利完成投资"]),
+        ("全年雨水、污水管网分别新建改造36公里和28公里。", ["雨水管网", "污水管网"]),
+        # 水产品 is one word: its first two characters are not an item of the list.
+        ("蔬菜、水果、水产品产量分别增长3.1%、2.4%和4.0%。",
+         ["蔬菜产量", "水果产量", "水产品产量"]),
+    ],
+)  # fmt: skip
+def test_distributive_lists_share_their_head(text: str, indicators: list[str]) -> None:
+    assert [m.indicator for m in _metrics(text)] == indicators
+
+
 def test_placeholders_are_metrics_without_values() -> None:
     found = _by_text(
         "全年环境信访投诉件同比下降X%，立案查处案件XX件，空气优良率达％，处罚金额万元。"

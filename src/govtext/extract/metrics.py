@@ -26,6 +26,7 @@ from govtext.data import read_text
 from govtext.document import Document
 from govtext.model import Metric, Placeholder
 from govtext.report import ParsedReport
+from govtext.words import is_word
 
 _CN_DIGIT = "零〇○一二两三四五六七八九"
 _CN = _CN_DIGIT + "十百千万亿"
@@ -927,6 +928,12 @@ def _post_noun(norm: str, pos: int, limit: int) -> str:
 def _shares_head(items: list[str]) -> list[str]:
     """ "高技术制造业、装备制造业增加值" → each item with the shared head 增加值;
     "单位国内生产总值用水量、能耗、二氧化碳排放量" → each with the shared prefix 单位国内生产总值."""
+    last = items[-1]
+    k = last.find("分别")
+    if k >= 2 and k == len(items[0]):
+        items = [*items[:-1], last[:k] + last[k + 2 :]]  # "交通、能源、水利分别完成投资"
+    elif k >= 2:
+        items = [*items[:-1], last[:k]]  # "供水、燃气管网分别新建改造": the head ends at 分别
     first, rest = items[0], items[1:]
     prefix = _SHARED_PREFIX.match(first)
     if prefix and all(not it.startswith(prefix.group()) for it in rest):
@@ -940,6 +947,22 @@ def _shares_head(items: list[str]) -> list[str]:
         before, suffix = first[:-k], last[k:]
         if suffix.startswith(_FIELD_NOUNS):
             return [before + it + suffix for it in [first[-k:], *middle, last[:k]]]
+    count = _ITEM_COUNT.search(last)
+    if count and _CN_VALUE.get(count.group(1)) == len(items) and count.end() < len(last):
+        # "茶叶、食用菌、中药材三大产业综合产值": the count closes the list, the head follows.
+        head = last[count.end() :]
+        return [it + head for it in items[:-1]] + [last[: count.start()] + head]
+    k = len(first)
+    if (
+        2 <= k <= 3
+        and all(len(it) == k for it in items[:-1])
+        and len(last) >= k + 2
+        and is_word(last[:k])
+        and not is_word(last[: k + 1])
+    ):
+        # "城市、农村低保标准", "城镇和农村居民人均可支配收入": items of one length, in parallel,
+        # the last carrying the head they share (not "水产品产量" cut after 水产).
+        return [it + last[k:] for it in items[:-1]] + [last]
     head = next((h for h in _words().heads if last.endswith(h) and len(last) > len(h)), None)
     if head is None:
         return items
@@ -947,6 +970,8 @@ def _shares_head(items: list[str]) -> list[str]:
 
 
 # What a list of fields is a list of: "科技、教育和文化事业的支出", "第一、二、三产业增加值".
+# "三大", "两项": a count of the items just listed.
+_ITEM_COUNT = _re.compile(r"([两三四五六七八九])(?:大|项|类|个)")
 _FIELD_NOUNS = ("事业", "方面", "领域", "工作", "行业", "产业", "部门", "系统", "单位", "类")
 _SHARED_PREFIX = _re.compile(
     r"单位(?:国内|地区)生产总值|单位GDP|单位工业增加值|城镇居民人均|农村居民人均|人均|全社会|规模以上工业"
