@@ -159,6 +159,7 @@ def evaluate(split: str, indicators: str = "rules") -> dict[str, object]:
     ):
         scores[k] = fields[k] / max(1, tp)
     scores["_pairs"] = pairs
+    scores["_predicted"] = preds
     scores["_missed"] = missed
     scores["_spurious"] = spurious
     return scores
@@ -169,7 +170,20 @@ def main() -> None:
     ap.add_argument(
         "--split",
         default="test",
-        choices=["test", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "train"],
+        choices=[
+            "test",
+            "dev",
+            "dev2",
+            "dev3",
+            "dev4",
+            "dev5",
+            "dev6",
+            "dev7",
+            "dev8",
+            "dev9",
+            "dev10",
+            "train",
+        ],
     )
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     ap.add_argument("--field", default="indicator", help="field whose disagreements to print")

@@ -4,7 +4,7 @@
     python scripts/sample_metric_passages.py --docx gwr2025_henan.docx --per-doc 6 -o OUT.jsonl
     python scripts/sample_metric_passages.py --docs 2 --exclude corpus/metrics/passages_dev.jsonl …
 
-A passage is one paragraph of 60-700 characters holding at least three numbers (a block between
+A passage is one paragraph of 60-700 characters holding at least three numbers (`--min-numbers`) (a block between
 blank lines; in a `.docx` of `../shared/real_docx`, read by govtext's reader, a line);
 `--per-doc` of them are drawn at random from each document. The output carries
 the reference fields of `corpus/metrics/passages_<split>.jsonl` (pid, doc, start, end, sha1)
@@ -62,6 +62,7 @@ def main() -> None:
     ap.add_argument("--docx", default="", help="comma-separated file names in ../shared/real_docx")
     ap.add_argument("--per-doc", type=int, default=4)
     ap.add_argument("--seed", type=int, default=20261203)
+    ap.add_argument("--min-numbers", type=int, default=3, help="numbers a passage must hold")
     ap.add_argument(
         "--exclude",
         action="append",
@@ -94,7 +95,7 @@ def main() -> None:
             (s, e)
             for s, e in spans
             if 60 <= e - s <= 700
-            and len(_NUMBER.findall(text[s:e])) >= 3
+            and len(_NUMBER.findall(text[s:e])) >= args.min_numbers
             and not any(s < te and ts < e for ts, te in taken.get(doc, ()))
         ]
         for s, e in sorted(rng.sample(pool, min(args.per_doc, len(pool)))):

@@ -11,7 +11,14 @@ import pytest
 
 from govtext import Document
 from govtext.data import path as data_path
-from govtext.extract.indicator_ranker import MODEL_NAME, candidates, compare_key, rank, segment
+from govtext.extract.indicator_ranker import (
+    MODEL_NAME,
+    candidates,
+    compare_key,
+    rank,
+    same_sentence,
+    segment,
+)
 from govtext.extract.metrics import metrics
 
 HOUSING = "今年以来，区住建局改造老旧小区21个，加装电梯46部，惠及居民5300户。"
@@ -114,3 +121,29 @@ def test_the_weights_are_plain_json_without_copied_text() -> None:
     # Feature names hold short fragments only; no run of text long enough to be a sentence.
     assert max(len(f) for f in model["weights"]) < 24
     assert max(len(k) for k in model["seen"]) < 9
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "rules", "ranked"),
+    [
+        ("全年新增融资186亿元，平均融资成本降至4.35%，比上年下降36个基点。",
+         "36个", "基点", "平均融资成本"),
+        ("全县GDP增速只有4.8%，比全市平均低了0.7个百分点。",
+         "0.7个百分点", "比全市平均低", "GDP增速"),
+    ],
+)  # fmt: skip
+def test_a_clause_without_a_subject_takes_the_one_the_sentence_named(
+    text: str, number: str, rules: str, ranked: str
+) -> None:
+    assert _indicators(text, "rules")[number] == rules
+    assert _indicators(text, "ranked")[number] == ranked
+
+
+def test_the_previous_numbers_indicator_is_a_candidate_of_its_own() -> None:
+    norm = Document.from_text("平均融资成本降至4.35%，比上年下降36个基点。").norm
+    start = norm.index("36个")
+    found = candidates(norm, start, start + 3, "基点", "平均融资成本")
+    assert any(c.side == "P" and c.key == "平均融资成本" for c in found)
+    # Another sentence's number is no predecessor.
+    assert not same_sentence(norm + "全年新增9家。", len(norm) - 1, len(norm) + 4)
+    assert same_sentence(norm, norm.index("4.35%") + 5, start)

@@ -69,6 +69,14 @@ def test_ranges_and_distributive_lists_give_one_record_per_number() -> None:
     assert {m.direction for m in found} == {"decrease"}
 
 
+def test_a_multiple_of_a_base_year_is_measured_on_the_subject() -> None:
+    found = _by_text(
+        "钢产量达到五百三十五万吨，等于一九四九年的三十四倍。今年的粮食产量将等于一九五二年的一点五倍。"
+    )
+    assert found["三十四倍"].indicator == "钢产量" and found["三十四倍"].direction == "reach"
+    assert found["一点五倍"].indicator == "粮食产量"
+
+
 @pytest.mark.parametrize(
     ("text", "indicators"),
     [

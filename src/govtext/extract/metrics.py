@@ -950,8 +950,8 @@ def _shares_head(items: list[str]) -> list[str]:
     count = _ITEM_COUNT.search(last)
     if count and _CN_VALUE.get(count.group(1)) == len(items) and count.end() < len(last):
         # "茶叶、食用菌、中药材三大产业综合产值": the count closes the list, the head follows.
-        head = last[count.end() :]
-        return [it + head for it in items[:-1]] + [last[: count.start()] + head]
+        tail = last[count.end() :]
+        return [it + tail for it in items[:-1]] + [last[: count.start()] + tail]
     k = len(first)
     if (
         2 <= k <= 3
@@ -969,9 +969,9 @@ def _shares_head(items: list[str]) -> list[str]:
     return [it if it.endswith((head, "数", "率")) else it + head for it in items[:-1]] + [last]
 
 
-# What a list of fields is a list of: "科技、教育和文化事业的支出", "第一、二、三产业增加值".
 # "三大", "两项": a count of the items just listed.
 _ITEM_COUNT = _re.compile(r"([两三四五六七八九])(?:大|项|类|个)")
+# What a list of fields is a list of: "科技、教育和文化事业的支出", "第一、二、三产业增加值".
 _FIELD_NOUNS = ("事业", "方面", "领域", "工作", "行业", "产业", "部门", "系统", "单位", "类")
 _SHARED_PREFIX = _re.compile(
     r"单位(?:国内|地区)生产总值|单位GDP|单位工业增加值|城镇居民人均|农村居民人均|人均|全社会|规模以上工业"
@@ -1049,12 +1049,14 @@ def metrics(
         done.append((c, _read_context(ctx, cands, i, done)))
     readings = _lists(norm, cands, [r for _, r in done])
     if indicators == "ranked":
-        from govtext.extract.indicator_ranker import rank
+        from govtext.extract.indicator_ranker import rank, same_sentence
 
-        readings = [
-            r._replace(indicator=rank(norm, c.start, c.end, r.indicator))
-            for c, r in zip(cands, readings, strict=True)
-        ]
+        ranked = []
+        for k, (c, r) in enumerate(zip(cands, readings, strict=True)):
+            before = cands[k - 1].end if k else -1
+            prev = readings[k - 1].indicator if same_sentence(norm, before, c.start) else ""
+            ranked.append(r._replace(indicator=rank(norm, c.start, c.end, r.indicator, prev=prev)))
+        readings = ranked
     for c, r in zip(cands, readings, strict=True):
         pos = doc.position(c.start)
         target = _is_target(ctx, c)
@@ -1118,7 +1120,9 @@ def _repeated_act(before: str, verb: str) -> bool:
 
 
 _ANAPHORIC = frozenset(("总数", "总量", "总计", "其中", "数量"))  # "…新增126家，总数达到1047家"
-_SHARE = _re.compile(r"^(?:只|仅|约|就|共)?(?:占(?![道用地有领据])|是|相当于)(.{0,40}?)的?$")
+_SHARE = _re.compile(
+    r"^(?:只|仅|约|就|共|将|可以)?(?:占(?![道用地有领据])|是|相当于|等于)(.{0,40}?)的?$"
+)
 _RANGE = ("-", "—", "~", "至", "到")
 
 
@@ -1204,6 +1208,10 @@ def _read_context(
         else:
             direction = direction or "reach"
         text, had_verb = "", True
+    elif (k := text.find("等于", 2)) > 0 and (text.endswith("的") or k == len(text) - 2):
+        # "工农业总产值将等于一九四九年的三倍": A is measured, against the base after 等于.
+        text = _strip_left(text[:k].rstrip("将可以就也却"))
+        direction, had_verb = direction or "reach", True
     elif "占" in text[1:].replace("占比", ""):
         # "A（就）占B的48.4%": A is measured, as a share of B.
         text = _strip_left(text[: text.rindex("占")].rstrip("的就只仅约共仍"))
