@@ -216,7 +216,7 @@ def test_metrics_appear_in_parse_output() -> None:
 
 @needs_shared
 def test_held_out_metric_set_scores() -> None:
-    """The held-out test split (774 mentions, corpus/metrics/README.md), scored once."""
+    """The held-out test split (375 mentions, corpus/metrics/README.md), scored once."""
     out = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "eval_metrics.py"), "--split", "test"],
         capture_output=True,
