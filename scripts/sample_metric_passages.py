@@ -4,9 +4,9 @@
     python scripts/sample_metric_passages.py --docx gwr2025_henan.docx --per-doc 6 -o OUT.jsonl
     python scripts/sample_metric_passages.py --docs 2 --exclude corpus/metrics/passages_dev.jsonl …
 
-A passage is one paragraph of 60-700 characters holding at least three numbers (`--min-numbers`) (a block between
-blank lines; in a `.docx` of `../shared/real_docx`, read by govtext's reader, a line);
-`--per-doc` of them are drawn at random from each document. The output carries
+A passage is one paragraph of 60-700 characters holding at least three numbers, or
+`--min-numbers` (a block between blank lines; in a `.docx` of `../shared/real_docx`, read by
+govtext's reader, a line); `--per-doc` of them are drawn at random from each document. The output carries
 the reference fields of `corpus/metrics/passages_<split>.jsonl` (pid, doc, start, end, sha1)
 and, for the annotators' working copy only, the passage `text` (never committed).
 """

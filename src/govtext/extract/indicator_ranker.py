@@ -9,8 +9,8 @@ linear model over features of each candidate: its relation to the rules' phrase 
 part of it, an extension), its first and last characters and words, the coarse part of speech
 of those words and of the words around it, the material between it and the number, its
 length, how often it was an indicator in the annotated data, and, for the previous number's
-indicator, how the clause of this one opens. Word boundaries and parts of speech come from the common-word list and
-``word_tags.tsv`` (jieba's dictionary, folded), not from jieba itself.
+indicator, how the clause of this one opens. Word boundaries and parts of speech come from the
+common-word list and ``word_tags.tsv`` (jieba's dictionary, folded), not from jieba itself.
 
 The weights (``data/indicator_ranker.json.gz``, plain JSON: feature name → weight) are fitted by
 ``scripts/train_indicator_ranker.py`` on the annotated metric splits of ``corpus/metrics``, as
