@@ -64,7 +64,9 @@ def rows_of(splits: tuple[str, ...]) -> tuple[list[Row], dict[str, str]]:
             last[doc] = (int(p["end"]), str(p["indicator"]))
         for g, p in scores["_pairs"]:  # type: ignore[attr-defined]
             doc = str(p["doc"])
-            norm = norms.get(doc) or norms.setdefault(doc, normalise(docs[doc]))
+            if doc not in norms:
+                norms[doc] = normalise(docs[doc])
+            norm = norms[doc]
             end_before, prev = before.get((doc, int(p["start"])), (-1, ""))
             rows.append(
                 {
