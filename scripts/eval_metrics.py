@@ -182,6 +182,7 @@ def main() -> None:
             "dev8",
             "dev9",
             "dev10",
+            "dev11",
             "train",
         ],
     )
