@@ -1,6 +1,7 @@
 """Evaluate the metric extractor against the hand-annotated mentions in corpus/metrics/.
 
-    python scripts/eval_metrics.py [--split test|dev] [--errors N] [--field indicator]
+    python scripts/eval_metrics.py [--split test|dev…] [--indicators rules|ranked]
+        [--part all|national|written] [--errors N] [--field indicator]
 
 The gold files hold references into ../shared (document id, code-point offsets) and the
 annotated fields; the extractor runs on each whole document (so section roles are known) and
@@ -91,7 +92,12 @@ def match_mentions(
     return pairs, missed, [p for j, p in enumerate(other) if j not in used]
 
 
-def evaluate(split: str, indicators: str = "rules") -> dict[str, object]:
+def _in_part(doc_id: str, part: str) -> bool:
+    # Written passages carry doc ids written*/N; everything else is a real report.
+    return part == "all" or (doc_id.startswith("written") == (part == "written"))
+
+
+def evaluate(split: str, indicators: str = "rules", part: str = "all") -> dict[str, object]:
     from govtext import Document
     from govtext.pipeline import parse_document
 
@@ -103,6 +109,8 @@ def evaluate(split: str, indicators: str = "rules") -> dict[str, object]:
         if "indicator_span" in g:
             a, b = g.pop("indicator_span")
             g["indicator"] = docs[str(g["doc"])][a:b]
+    gold = [g for g in gold if _in_part(str(g["doc"]), part)]
+    passages = [p for p in passages if _in_part(str(p["doc"]), part)]
     by_doc: dict[str, list[dict[str, object]]] = collections.defaultdict(list)
     for p in passages:
         text = docs[p["doc"]][p["start"] : p["end"]]
@@ -191,12 +199,19 @@ def main() -> None:
     ap.add_argument(
         "--indicators", default="rules", choices=["rules", "ranked"], help="as `govtext parse`"
     )
+    ap.add_argument(
+        "--part",
+        default="all",
+        choices=["all", "national", "written"],
+        help="score only real reports' passages or only the written ones",
+    )
     args = ap.parse_args()
     if not (SHARED / "seeds").is_dir():
         sys.exit("../shared is not present: the gold references cannot be resolved")
-    s = evaluate(args.split, args.indicators)
+    s = evaluate(args.split, args.indicators, args.part)
+    part = "" if args.part == "all" else f", {args.part} part"
     print(
-        f"metrics on {args.split} ({args.indicators} indicators): {s['gold']} gold mentions, {s['predicted']} predicted, "
+        f"metrics on {args.split}{part} ({args.indicators} indicators): {s['gold']} gold mentions, {s['predicted']} predicted, "
         f"{s['matched']} matched"
     )
     print(

@@ -18,6 +18,7 @@ from govtext.extract.indicator_ranker import (
     rank,
     same_sentence,
     segment,
+    unit_class,
 )
 from govtext.extract.metrics import metrics
 
@@ -147,3 +148,32 @@ def test_the_previous_numbers_indicator_is_a_candidate_of_its_own() -> None:
     # Another sentence's number is no predecessor.
     assert not same_sentence(norm + "全年新增9家。", len(norm) - 1, len(norm) + 4)
     assert same_sentence(norm, norm.index("4.35%") + 5, start)
+
+
+def test_a_phrase_opening_the_clause_further_back_is_a_candidate() -> None:
+    text = "全市粮食总产量，在连续三年丰收的基础上克服春旱影响再创新高，达到92.3万吨。"
+    norm = Document.from_text(text).norm
+    start = norm.index("92.3万吨")
+    found = {c.key: c for c in candidates(norm, start, start + 6, "再创新高")}
+    far = found["全市粮食总产量"]
+    assert far.side == "L" and norm[far.start : far.end] == "全市粮食总产量"
+    # Only phrases that open a clause: the middle of one is not introduced by what follows it.
+    assert "粮食总产" not in found and "市粮食总产量" not in found
+    # A phrase not followed by a word that introduces a quantity is not taken from afar.
+    plain = Document.from_text("全市粮食总产量再创新高，创历史最好水平，达到92.3万吨。").norm
+    p_start = plain.index("92.3万吨")
+    assert "全市粮食总产量" not in {c.key for c in candidates(plain, p_start, p_start + 6, "")}
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("5.2%", "%"), ("百分之十", "%"), ("0.7个百分点", "pp"), ("860万元", "money"),
+        ("1.2万亿元", "money"), ("3倍", "times"), ("翻一番", "times"), ("2.6万人", "people"),
+        ("12万人次", "people"), ("21个", "count"), ("418件", "count"), ("86公里", "physical"),
+        ("1.4万亿斤", "physical"), ("39.8微克/立方米", "physical"), ("46部", "other"),
+        ("2025", "bare"), ("三项", "count"),
+    ],
+)  # fmt: skip
+def test_unit_class_sorts_what_a_number_counts(mention: str, kind: str) -> None:
+    assert unit_class(mention) == kind

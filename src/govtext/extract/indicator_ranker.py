@@ -4,13 +4,17 @@ The rules of :mod:`govtext.extract.metrics` name an indicator for every number. 
 takes that phrase as one candidate among the word-bounded phrases of the same sentence — in
 front of the number (ending at it or at the verb just before it, or inside the rules' phrase)
 and right after it, and the indicator the rules gave the number before it in the same sentence
-(a clause such as "比上年下降36个基点" names nothing of its own) — and picks the best by a
-linear model over features of each candidate: its relation to the rules' phrase (the same, a
-part of it, an extension), its first and last characters and words, the coarse part of speech
-of those words and of the words around it, the material between it and the number, its
-length, how often it was an indicator in the annotated data, and, for the previous number's
-indicator, how the clause of this one opens. Word boundaries and parts of speech come from the
-common-word list and ``word_tags.tsv`` (jieba's dictionary, folded), not from jieba itself.
+(a clause such as "比上年下降36个基点" names nothing of its own), and phrases that open a clause up to
+100 characters back and are followed by what introduces a quantity ("粮食产量，从……", "……增加值，同比……") —
+and picks the best by a linear model over features of each candidate: its relation to the
+rules' phrase (the same, a part of it, an extension), its first and last characters and words,
+the coarse part of speech of those words and of the words around it, the material between it
+and the number, its length, how often it was an indicator in the annotated data, for the
+previous number's indicator how the clause of this one opens, for a phrase from afar what
+stands between, and the class of the number's unit (%, percentage points, money, people,
+counts, physical measures) crossed with the phrase's last character and word. Word boundaries
+and parts of speech come from the common-word list and ``word_tags.tsv`` (jieba's dictionary,
+folded), not from jieba itself.
 
 The weights (``data/indicator_ranker.json.gz``, plain JSON: feature name → weight) are fitted by
 ``scripts/train_indicator_ranker.py`` on the annotated metric splits of ``corpus/metrics``, as
@@ -28,6 +32,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+import regex
+
 from govtext.data import path as data_path
 from govtext.document import simplified
 from govtext.words import is_word
@@ -41,6 +47,17 @@ _MAX_LEFT = 20  # longest candidate in front of the number, in characters
 _MAX_RIGHT = 16
 _MAX_STRING = 6  # longest text fragment a feature name holds
 _ORG_ENDS = frozenset("局委会院部办所站联厅府司处队")
+_LEFT_FAR = 100  # how far back a clause-initial phrase may stand from its number
+# What follows a phrase that names a quantity stated further on ("粮食产量，从……增加到……").
+_NEXT = (
+    "，", "从", "由", "在", "增加", "增长", "达到", "提高", "下降", "减少", "占", "比", "是",
+    "为", "已", "不断", "共", "分别", "将", "要", "所占",
+)  # fmt: skip
+_NUMERAL_LEAD = regex.compile(
+    r"^[0-9.,，·０-９一二三四五六七八九十百千万亿两零〇○点几多余XxＸ*＊%％ ]+"
+)
+_COUNT_ENDS = frozenset("个家项件所处座条名户批场次篇起宗份台辆套间只")
+_PHYSICAL_ENDS = frozenset("吨斤亩米里方瓦时")
 
 
 class Candidate(NamedTuple):
@@ -200,7 +217,50 @@ def candidates(norm: str, start: int, end: int, rule: str, prev: str = "") -> li
     prev_key = compare_key(prev)
     if prev_key and prev_key not in out:
         out[prev_key] = Candidate(prev_key, "P", -1, -1)
+    # Last, so that they never displace a nearer candidate with the same key: phrases that
+    # open a clause further back and are followed by what introduces a quantity.
+    far = start
+    while far > 0 and norm[far - 1] not in _SENTENCE_END and start - far < _LEFT_FAR:
+        far -= 1
+    left = norm[far:start]
+    bounds = segment(left)
+    for j in bounds:
+        if not (0 < j < len(left) - 4 and left.startswith(_NEXT, j)):
+            continue
+        for i in bounds:
+            if i >= j or j - i > _MAX_LEFT or (i and left[i - 1] not in "，：、（ "):
+                continue
+            phrase = left[i:j]
+            if any(ch in _STOP for ch in phrase):
+                continue
+            key = compare_key(phrase)
+            if key and key not in out:
+                out[key] = Candidate(key, "L", far + i, far + j)
     return list(out.values())
+
+
+def unit_class(mention: str) -> str:
+    """The coarse kind of a number's unit: ``%``, ``pp`` (percentage points), ``money``,
+    ``times``, ``people``, ``count``, ``physical``, ``bare`` (no unit) or ``other``."""
+    if mention.startswith("百分之"):
+        return "%"
+    unit = _NUMERAL_LEAD.sub("", mention)
+    if not unit:
+        return "%" if mention.endswith(("%", "％")) else "bare"
+    last = unit[-1]
+    if unit.startswith(("个百分点", "百分点")):
+        return "pp"
+    if "元" in unit:
+        return "money"
+    if last in "倍番":
+        return "times"
+    if last == "人" or unit.endswith("人次"):
+        return "people"
+    if last in _COUNT_ENDS:
+        return "count"
+    if last in _PHYSICAL_ENDS:
+        return "physical"
+    return "other"
 
 
 def _short(s: str) -> str:
@@ -328,6 +388,22 @@ def features(
     yield "seen=" + _bucket(min(n, 9))
     if n:
         yield "seen_side=" + side
+    # What the number counts narrows what can name it: a share names a rate, money a fund.
+    uc = unit_class(norm[start:end])
+    yield "u_side=" + uc + side
+    if key:
+        yield from ("u_l1=" + uc + key[-1:], "u_lw=" + uc + lw, "u_lt=" + uc + lt)
+        yield "u_len=" + uc + _bucket(len(key))
+        if key == pred:
+            yield "u_rule=" + uc
+    if side == "L":
+        gap = norm[c.end : start]
+        far = len(gap) > 4 and not (pred and pred in key)
+        yield "far=" + str(far)
+        if far:
+            yield "far_n=" + norm[c.end : c.end + 1]
+            yield "far_cl=" + _bucket(sum(gap.count(ch) for ch in "，、："))
+            yield "far_b=" + (norm[c.start - 1 : c.start] if c.start > 0 else "^")
 
 
 def rank(
