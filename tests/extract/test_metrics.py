@@ -125,6 +125,7 @@ def test_placeholders_are_metrics_without_values() -> None:
         "千方百计稳就业，把温暖送到千家万户。",
         "一是抓党建，二是抓业务。",
         "二○○○年以来工作扎实推进。",
+        "圆满完成市十六届人大二次会议确定的目标任务。",
     ],
 )
 def test_dates_ordinals_names_slogans_and_idioms_are_not_metrics(text: str) -> None:
@@ -204,6 +205,11 @@ def test_crlf_and_full_width_text_keep_offsets() -> None:
     found = _metrics(text)
     assert [m.text for m in found] == ["１２个", "３０个"]
     assert found[0].line == 2 and found[0].value == 12
+
+
+def test_meetings_are_counted_unless_they_are_a_congress_session() -> None:
+    found = _by_text("全年召开党组会议12次，县十五届人大三次会议以来办理建议86件。")
+    assert set(found) == {"12次", "86件"}
 
 
 def test_metrics_appear_in_parse_output() -> None:

@@ -593,6 +593,12 @@ def _read_number(ctx: _Context, m: re.Match[str], units: _Units) -> _Candidate |
         whole = _cn_number(raw + mult)
         if whole is not None:
             value = whole / _MULTIPLIERS[mult]
+    if (
+        unit == "次"
+        and norm.startswith(("会议", "全会", "全体会议"), end)
+        and "届" in norm[max(0, s - 10) : s]
+    ):
+        return None  # "市十六届人大二次会议": a session of a congress, an ordinal
     if unit == "小时" and norm.startswith(("值班", "服务", "在线", "监控", "热线", "不间断"), end):
         return None  # "24小时值班制度": a schedule, not a quantity
     if unit in ("分钟", "小时") and _PLAN_CIRCLE.match(norm, end):
