@@ -370,3 +370,17 @@ def test_lists_inside_an_indicator_and_modal_words_before_the_verb() -> None:
     assert found["1天"].indicator == "企业开办时间"
     # 主要 and 人才 end in the same characters as a modal word, and stay whole.
     assert _by_text("引进高层次人才达到120人。")["120人"].indicator == "高层次人才"
+
+
+def test_achieving_an_amount_is_a_plain_amount_unless_it_reaches_a_goal() -> None:
+    found = _by_text("全年实现营业收入1286亿元，同比增长8.4%。")
+    assert found["1286亿元"].direction == "none"
+    assert found["8.4%"].direction == "increase"
+    goal = _by_text("提前一年实现农村中小学生人均公用经费500元的目标。")
+    assert goal["500元"].direction == "reach"
+
+
+def test_building_new_things_counts_as_an_increase() -> None:
+    found = _by_text("新建改建农村公路4200公里，新建、改扩建中小学校和幼儿园316所。")
+    assert found["4200公里"].direction == "increase"
+    assert found["316所"].direction == "increase"

@@ -1096,10 +1096,12 @@ def metrics(
 
 
 _LEADING_DIRECTION = _re.compile(
-    r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|实现|保持))"
+    r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|保持))"
 )
+_LEADING_ACHIEVE = _re.compile(r"^.{0,4}?实现")
+_GOAL_AFTER = _re.compile(r"[^，。；]{0,24}?目标")
 _ACTION_DIRECTION = _re.compile(
-    r"增发|新增|净增|递增|增加(?!值)|新建(?![改、和])|新设|新开放|新纳入|新培育|新引进|新开通|关闭|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除|减少|减轻"
+    r"增发|新增|净增|递增|增加(?!值)|新建|新改建|新设|新开放|新纳入|新培育|新引进|新开通|关闭|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除|减少|减轻"
 )
 _RATE_WORDS = {"涨幅": "increase", "增幅": "increase", "增速": "increase", "降幅": "decrease"}
 _ADVERBS = frozenset("基本 全部 已经 已 共 累计 全面 顺利 如期 提前 先后 陆续 分别 均".split())
@@ -1193,6 +1195,9 @@ def _read_context(
         if lead:
             # "至少组织X次", "达到A率100%": the verb leads the clause.
             direction = "limit" if lead.group("limit") else "reach"
+        elif _LEADING_ACHIEVE.match(text) and _GOAL_AFTER.match(norm, c.after_end):
+            # "实现营业收入1286亿元" is a plain amount; "实现人均经费500元的目标" reaches a goal.
+            direction = "reach"
     text = _strip_left(text)
     if raw.rstrip(" ").endswith("、") and not bounded_by_prev:
         text = ""  # "完成A改造、X台B改造": A is an item of its own
