@@ -384,3 +384,9 @@ def test_building_new_things_counts_as_an_increase() -> None:
     found = _by_text("新建改建农村公路4200公里，新建、改扩建中小学校和幼儿园316所。")
     assert found["4200公里"].direction == "increase"
     assert found["316所"].direction == "increase"
+
+
+def test_a_share_of_a_base_after_wei_reaches_it() -> None:
+    found = _by_text("全区一般公共预算收入完成86.7亿元，为预算的101.3%，同比增长4.2%。")
+    assert found["101.3%"].direction == "reach"
+    assert found["86.7亿元"].direction == "none" and found["4.2%"].direction == "increase"

@@ -1098,6 +1098,7 @@ def metrics(
 _LEADING_DIRECTION = _re.compile(
     r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|保持))"
 )
+_OF_BASE = _re.compile(r"(?:为|是|恢复到|恢复至|相当于)[^，。；]{1,20}的$")
 _LEADING_ACHIEVE = _re.compile(r"^.{0,4}?实现")
 _GOAL_AFTER = _re.compile(r"[^，。；]{0,24}?目标")
 _ACTION_DIRECTION = _re.compile(
@@ -1310,6 +1311,8 @@ def _read_context(
             direction = "increase"
         elif any(w in indicator for w in ("精减", "精简", "压减", "削减")):
             direction = "decrease"
+    if direction is None and c.unit == "%" and _OF_BASE.search(raw0):
+        direction = "reach"  # "一般公共预算收入为预算的101.3%", "恢复到2019年同期的108%"
     if c.unit == "年":
         direction = "none"
     return _Reading(_tidy(indicator), direction or "none", comparison, approx, inherited, post_end)
