@@ -67,8 +67,8 @@ def run_pair(a: list[str], b: list[str], repeat: int) -> tuple[float, float]:
 
 
 def prepare() -> None:
-    """Bytecode as an installed package has it (this sandbox sets PYTHONDONTWRITEBYTECODE), and
-    govtext's regex-program cache warmed by one run: the state of any second run on a machine."""
+    """Bytecode as an installed package has it (this sandbox sets PYTHONDONTWRITEBYTECODE); the
+    regex-program cache is warm after the first of the repeated runs, whose best time counts."""
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src" / "govtext")], check=False)
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         print(

@@ -32,8 +32,7 @@ from functools import lru_cache
 from itertools import pairwise, repeat
 from typing import NamedTuple
 
-import regex
-
+from govtext import _re
 from govtext.data import path as data_path
 from govtext.document import simplified
 from govtext.words import is_word
@@ -53,7 +52,7 @@ _NEXT = (
     "，", "从", "由", "在", "增加", "增长", "达到", "提高", "下降", "减少", "占", "比", "是",
     "为", "已", "不断", "共", "分别", "将", "要", "所占",
 )  # fmt: skip
-_NUMERAL_LEAD = regex.compile(
+_NUMERAL_LEAD = _re.compile(
     r"^[0-9.,，·０-９一二三四五六七八九十百千万亿两零〇○点几多余XxＸ*＊%％ ]+"
 )
 _COUNT_ENDS = frozenset("个家项件所处座条名户批场次篇起宗份台辆套间只")
@@ -162,10 +161,16 @@ def _last_word(s: str) -> tuple[str, str]:
     return s[-1:], _tag(s[-1:])
 
 
-def _window(norm: str, start: int, end: int) -> tuple[int, int]:
+def _back(norm: str, start: int, reach: int) -> int:
+    """Where reading back from ``start`` stops: at the sentence's start or ``reach`` away."""
     a = start
-    while a > 0 and norm[a - 1] not in _SENTENCE_END and start - a < _LEFT_REACH:
+    while a > 0 and norm[a - 1] not in _SENTENCE_END and start - a < reach:
         a -= 1
+    return a
+
+
+def _window(norm: str, start: int, end: int) -> tuple[int, int]:
+    a = _back(norm, start, _LEFT_REACH)
     b = end
     while b < len(norm) and norm[b] not in _STOP and b - end < _RIGHT_REACH:
         b += 1
@@ -222,9 +227,7 @@ def candidates(norm: str, start: int, end: int, rule: str, prev: str = "") -> li
         out[prev_key] = Candidate(prev_key, "P", -1, -1)
     # Last, so that they never displace a nearer candidate with the same key: phrases that
     # open a clause further back and are followed by what introduces a quantity.
-    far = start
-    while far > 0 and norm[far - 1] not in _SENTENCE_END and start - far < _LEFT_FAR:
-        far -= 1
+    far = _back(norm, start, _LEFT_FAR)
     left = norm[far:start]
     bounds = segment(left)
     for j in bounds:

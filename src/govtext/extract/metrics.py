@@ -1025,7 +1025,7 @@ def metrics(
             them are still read from the whole text.
         indicators: ``"rules"`` (fast), or ``"ranked"``: the rules' indicator re-chosen among
             the phrases around the number by the learned ranker
-            (:mod:`govtext.extract.indicator_ranker`; more often right on unseen text, several
+            (:mod:`govtext.extract.indicator_ranker`; more often right on unseen text, about ten
             times slower).
 
     Example:
@@ -1096,10 +1096,9 @@ def metrics(
 
 
 _LEADING_DIRECTION = _re.compile(
-    r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|保持))"
+    r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|保持)|(?P<achieve>实现))"
 )
 _OF_BASE = _re.compile(r"(?:为|是|恢复到|恢复至|相当于)[^，。；]{1,20}的$")
-_LEADING_ACHIEVE = _re.compile(r"^.{0,4}?实现")
 _GOAL_AFTER = _re.compile(r"[^，。；]{0,24}?目标")
 _ACTION_DIRECTION = _re.compile(
     r"增发|新增|净增|递增|增加(?!值)|新建|新改建|新设|新开放|新纳入|新培育|新引进|新开通|关闭|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除|减少|减轻"
@@ -1193,11 +1192,11 @@ def _read_context(
             )
     if direction is None:
         lead = _LEADING_DIRECTION.match(text)
-        if lead:
-            # "至少组织X次", "达到A率100%": the verb leads the clause.
-            direction = "limit" if lead.group("limit") else "reach"
-        elif _LEADING_ACHIEVE.match(text) and _GOAL_AFTER.match(norm, c.after_end):
-            # "实现营业收入1286亿元" is a plain amount; "实现人均经费500元的目标" reaches a goal.
+        if lead and lead.group("limit"):
+            direction = "limit"  # "至少组织X次": the verb leads the clause
+        elif lead and (lead.group("reach") or _GOAL_AFTER.match(norm, c.after_end)):
+            # "达到A率100%"; but "实现营业收入1286亿元" is a plain amount, and only
+            # "实现人均经费500元的目标" reaches something.
             direction = "reach"
     text = _strip_left(text)
     if raw.rstrip(" ").endswith("、") and not bounded_by_prev:
