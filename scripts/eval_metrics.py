@@ -191,6 +191,7 @@ def main() -> None:
             "dev9",
             "dev10",
             "dev11",
+            "dev12",
             "train",
         ],
     )
