@@ -390,3 +390,19 @@ def test_a_share_of_a_base_after_wei_reaches_it() -> None:
     found = _by_text("全区一般公共预算收入完成86.7亿元，为预算的101.3%，同比增长4.2%。")
     assert found["101.3%"].direction == "reach"
     assert found["86.7亿元"].direction == "none" and found["4.2%"].direction == "increase"
+
+
+def test_shares_of_a_base_baselines_and_signed_differences() -> None:
+    found = _by_text("全年到位资金86亿元，完成年度目标的107%，为上年的1.3倍。")
+    assert (found["107%"].indicator, found["107%"].direction) == ("到位资金", "reach")
+    assert (found["1.3倍"].indicator, found["1.3倍"].comparison) == ("到位资金", "上年")
+    change = _by_text("城镇居民收入所占的比重从31.2%提高到35.6%。")
+    assert (change["31.2%"].direction, change["35.6%"].direction) == ("none", "increase")
+    gap = _by_text("群众满意率为96.1%，比全省平均水平高近3个百分点。")
+    assert (gap["3个百分点"].direction, gap["3个百分点"].comparison) == (
+        "increase",
+        "比全省平均水平",
+    )
+    flights = _by_text("保障航班起降6.4万架次，新开通公交线路12条，新开工项目15个。")
+    assert (flights["6.4万架次"].unit, flights["6.4万架次"].direction) == ("万架次", "none")
+    assert flights["12条"].direction == "increase" and flights["15个"].direction == "none"

@@ -785,7 +785,9 @@ def _after_last_comma(text: str) -> str:
     return text[cut + 1 :]
 
 
-_ABOVE_BELOW = _re.compile(r"(高于|低于|快于|慢于|多于|少于)([^，。；、的]{2,14})$")
+_ABOVE_BELOW = _re.compile(r"(高于|低于|快于|慢于|多于|少于|高出)([^，。；、的]{2,14})$")
+# "比全国平均水平高近两个百分点": the base before, then the sign of the difference.
+_BASE_THEN_SIGN = _re.compile(r"(比[^，。；、]{2,14}?)(高出?|低|快|慢)$")
 _TRAILING_HAVE = _re.compile(r"..(?<![拥具现没所持占共还])有$")
 _WEAK_REACH = frozenset(("为", "是", "到", "至", "达", "达到", "保持", "保持在", "实现"))
 
@@ -829,7 +831,14 @@ def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bo
         if m and direction is None:
             # "增长7.1%，高于城镇居民1.8个百分点": the base of a difference, and its sign.
             comparison = comparison or m.group(2)
-            direction = "increase" if m.group(1) in ("高于", "快于", "多于") else "decrease"
+            direction = "increase" if m.group(1) in ("高于", "快于", "多于", "高出") else "decrease"
+            text = text[: m.start()]
+            had_verb = True
+            continue
+        m = _BASE_THEN_SIGN.search(text)
+        if m and direction is None:
+            comparison = comparison or m.group(1)
+            direction = "increase" if m.group(2).startswith(("高", "快")) else "decrease"
             text = text[: m.start()]
             had_verb = True
             continue
@@ -843,9 +852,19 @@ def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bo
         if _TRAILING_HAVE.search(text):
             text = text[:-1]  # "从业人员有三万八千多人"
             continue
-        if text.endswith(("长达", "高达", "多达")):
+        if text.endswith("高达"):
+            # "资产负债率仍高达67%": the level reached (unlike 长达, a length).
+            direction = direction or "reach"
+            text, had_verb = text[:-2], True
+            continue
+        if text.endswith(("长达", "多达")):
             text = text[:-2]  # "长达3500公里": a length, not a change
             continue
+        if text.endswith("收到") and len(text) >= 4:
+            text = text[:-2]  # "各项税收共收到…元": received, not reached
+            continue
+        if text.endswith("起降"):
+            break  # "保障航班起降10.2万架次": take-offs and landings, not a fall
         word = _suffix(words.approx, text)
         if word and not (word == "超" and text.endswith("超过")):
             approx = approx or word
@@ -1098,10 +1117,13 @@ def metrics(
 _LEADING_DIRECTION = _re.compile(
     r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|保持)|(?P<achieve>实现))"
 )
-_OF_BASE = _re.compile(r"(?:为|是|恢复到|恢复至|相当于)[^，。；]{1,20}的$")
+_OF_BASE = _re.compile(r"(?:为|是|恢复到|恢复至|相当于|完成(?!率)了?)[^，。；]{1,20}的$")
+_OF_BASE_TAIL = _re.compile(r"(?<![作因成认称以])(?:完成(?!率)了?|为|是|相当于)[^，。；]{1,20}的$")
+_OF_BASE_VERB = _re.compile(r"^(?:完成了?|为|是|相当于)")
 _GOAL_AFTER = _re.compile(r"[^，。；]{0,24}?目标")
 _ACTION_DIRECTION = _re.compile(
-    r"增发|新增|净增|递增|增加(?!值)|新建|新改建|新设|新开放|新纳入|新培育|新引进|新开通|关闭|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除|减少|减轻"
+    r"增发|新增|净增|递增|增加(?!值)|新建|新改建|新设|新开放|新开(?![工展放幕启创局篇])|新识别|新缔结|"
+    r"新修(?![订改正])|新发展(?!理念|阶段|格局)|新纳入|新培育|新引进|新开通|关闭|关停|淘汰|裁军|裁减|精减|精简|压减|削减|取消|撤销|化解|注销|退出|拆除|减少|减轻"
 )
 _RATE_WORDS = {"涨幅": "increase", "增幅": "increase", "增速": "increase", "降幅": "decrease"}
 _ADVERBS = frozenset("基本 全部 已经 已 共 累计 全面 顺利 如期 提前 先后 陆续 分别 均".split())
@@ -1151,11 +1173,14 @@ def _read_context(
     if bounded_by_prev:
         raw = _after_last_comma(raw)
     text, direction, comparison, approx, had_verb = _strip_right(raw)
+    baseline = False
     if _FROM_TO.match(norm, c.after_end):
         # "奖励起点从年营业额5万元提高到8万元": what follows 从 qualifies the baseline.
         k = max((m.start() for m in _FROM_WORD.finditer(text)), default=-1)
         if k >= 2 and len(text) - k <= 8:
             text, _, _, _, _ = _strip_right(text[:k])
+        kr = max((m.start() for m in _FROM_WORD.finditer(raw0)), default=-1)
+        baseline = kr >= 0 and len(raw0) - kr <= 12
     if text in _RATE_WORDS and not bounded_by_prev:
         # "缴纳比例降到X‰，降幅近X%": a lone 降幅 refers back, and says which way.
         direction, text = direction or _RATE_WORDS[text], ""
@@ -1198,6 +1223,14 @@ def _read_context(
             # "达到A率100%"; but "实现营业收入1286亿元" is a plain amount, and only
             # "实现人均经费500元的目标" reaches something.
             direction = "reach"
+    if c.unit in ("%", "倍") and not baseline and raw0.endswith("的"):
+        m = _OF_BASE_TAIL.search(text.removesuffix("的") + "的")
+        if m:
+            # "到位资金86亿元，完成年度目标的107%": the base follows the verb; what reaches it is
+            # named before (or carried over from the number before).
+            text = text[: m.start()]
+            base = _OF_BASE_VERB.sub("", m.group()).removesuffix("的")
+            comparison = comparison or base or None  # "是上年的1.4倍": 上年 is the base
     text = _strip_left(text)
     if raw.rstrip(" ").endswith("、") and not bounded_by_prev:
         text = ""  # "完成A改造、X台B改造": A is an item of its own
@@ -1305,15 +1338,16 @@ def _read_context(
         direction = done[-1][1].direction
     if direction is None and bounded_by_prev and done and raw0[:1] in ("、", "和"):
         direction = done[-1][1].direction  # "至少组织X次集体学习、X次党日活动"
+    if direction is None and c.unit in ("%", "倍") and _OF_BASE.search(raw0) and not baseline:
+        # "一般公共预算收入为预算的101.3%", "恢复到2019年同期的108%", "完成年度目标的106%"
+        direction = "reach"
     if direction is None:
         if "新增" in indicator:
             direction = "increase"
         elif any(w in indicator for w in ("精减", "精简", "压减", "削减")):
             direction = "decrease"
-    if direction is None and c.unit == "%" and _OF_BASE.search(raw0):
-        direction = "reach"  # "一般公共预算收入为预算的101.3%", "恢复到2019年同期的108%"
-    if c.unit == "年":
-        direction = "none"
+    if c.unit == "年" or (baseline and direction in ("reach", None)):
+        direction = "none"  # "比重从11.1%增加到…": the start of a change is a plain level
     return _Reading(_tidy(indicator), direction or "none", comparison, approx, inherited, post_end)
 
 
