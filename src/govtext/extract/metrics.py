@@ -831,7 +831,7 @@ def _strip_right(text: str) -> tuple[str, str | None, str | None, str | None, bo
         if m and direction is None:
             # "增长7.1%，高于城镇居民1.8个百分点": the base of a difference, and its sign.
             comparison = comparison or m.group(2)
-            direction = "increase" if m.group(1) in ("高于", "快于", "多于", "高出") else "decrease"
+            direction = "increase" if m.group(1).startswith(("高", "快", "多")) else "decrease"
             text = text[: m.start()]
             had_verb = True
             continue
@@ -1118,8 +1118,10 @@ _LEADING_DIRECTION = _re.compile(
     r"^.{0,4}?(?:(?P<limit>至少|最多|不少于|不低于|不超过|控制在)|(?P<reach>达到|保持)|(?P<achieve>实现))"
 )
 _OF_BASE = _re.compile(r"(?:为|是|恢复到|恢复至|相当于|完成(?!率)了?)[^，。；]{1,20}的$")
-_OF_BASE_TAIL = _re.compile(r"(?<![作因成认称以])(?:完成(?!率)了?|为|是|相当于)[^，。；]{1,20}的$")
-_OF_BASE_VERB = _re.compile(r"^(?:完成了?|为|是|相当于)")
+# The same shape where the subject can be cut off before the verb (not 作为, 因为, 成为…).
+_OF_BASE_TAIL = _re.compile(
+    r"(?<![作因成认称以])(?:完成(?!率)了?|为|是|相当于)(?P<base>[^，。；]{1,20})的$"
+)
 _GOAL_AFTER = _re.compile(r"[^，。；]{0,24}?目标")
 _ACTION_DIRECTION = _re.compile(
     r"增发|新增|净增|递增|增加(?!值)|新建|新改建|新设|新开放|新开(?![工展放幕启创局篇])|新识别|新缔结|"
@@ -1229,8 +1231,7 @@ def _read_context(
             # "到位资金86亿元，完成年度目标的107%": the base follows the verb; what reaches it is
             # named before (or carried over from the number before).
             text = text[: m.start()]
-            base = _OF_BASE_VERB.sub("", m.group()).removesuffix("的")
-            comparison = comparison or base or None  # "是上年的1.4倍": 上年 is the base
+            comparison = comparison or m.group("base")  # "是上年的1.4倍": 上年 is the base
     text = _strip_left(text)
     if raw.rstrip(" ").endswith("、") and not bounded_by_prev:
         text = ""  # "完成A改造、X台B改造": A is an item of its own
