@@ -222,9 +222,9 @@ def test_metrics_appear_in_parse_output() -> None:
 
 @needs_shared
 def test_held_out_metric_set_scores() -> None:
-    """The last split held out (dev12, 494 mentions; corpus/metrics/README.md) until the twelfth lands."""
+    """The held-out split (`test`, the twelfth: 85 mentions of 53 real paragraphs; corpus/metrics/README.md)."""
     out = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "eval_metrics.py"), "--split", "dev12"],
+        [sys.executable, str(ROOT / "scripts" / "eval_metrics.py"), "--split", "test"],
         capture_output=True,
         text=True,
         check=True,
@@ -237,9 +237,11 @@ def test_held_out_metric_set_scores() -> None:
     mention = out.splitlines()[1].split()
     precision, recall = float(mention[2]), float(mention[4])
     # Floors a little under the figures reported in the closing note, to catch regressions.
-    assert precision >= 0.95 and recall >= 0.95, out
+    # Scored once on 2026-12-04: P 0.932, R 0.965, value 1.000, unit 0.988, direction 0.939,
+    # indicator 0.634 (one mention of 85 moves a figure by about 0.012).
+    assert precision >= 0.92 and recall >= 0.95, out
     assert scores["value"] >= 0.98 and scores["unit"] >= 0.97, out
-    assert scores["direction"] >= 0.87 and scores["indicator"] >= 0.60, out
+    assert scores["direction"] >= 0.92 and scores["indicator"] >= 0.60, out
 
 
 def test_shares_age_groups_and_ranges() -> None:
