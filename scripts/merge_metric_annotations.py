@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
 from eval_metrics import _norm_ind, match_mentions  # the same scripts/ folder
 
+_DIGIT = re.compile(r"[0-9０-９.．]")
 FIELDS = ("number", "value", "unit", "indicator", "direction", "comparison", "approx", "target",
           "placeholder")  # fmt: skip
 
@@ -41,6 +43,9 @@ def locate(
         pos = -1
         for _ in range(want):
             pos = text.find(str(r["text"]), pos + 1)
+            # Annotators count mentions, not substrings: "5%" inside "9.5%" is not one.
+            while pos > 0 and _DIGIT.match(text[pos - 1]) and _DIGIT.match(text[pos]):
+                pos = text.find(str(r["text"]), pos + 1)
             if pos < 0:
                 break
         if pos < 0:

@@ -237,9 +237,9 @@ def test_held_out_metric_set_scores() -> None:
     mention = out.splitlines()[1].split()
     precision, recall = float(mention[2]), float(mention[4])
     # Floors a little under the figures reported in the closing note, to catch regressions.
-    # Scored once on 2026-12-04: P 0.932, R 0.965, value 1.000, unit 0.988, direction 0.939,
-    # indicator 0.634 (one mention of 85 moves a figure by about 0.012).
-    assert precision >= 0.92 and recall >= 0.95, out
+    # Scored on 2026-12-04 (two gold offsets corrected): P 0.955, R 0.988, value 1.000, unit
+    # 0.988, direction 0.940, indicator 0.631 (one mention of 85 moves a figure by about 0.012).
+    assert precision >= 0.94 and recall >= 0.97, out
     assert scores["value"] >= 0.98 and scores["unit"] >= 0.97, out
     assert scores["direction"] >= 0.92 and scores["indicator"] >= 0.60, out
 
