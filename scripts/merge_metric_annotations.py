@@ -32,6 +32,24 @@ FIELDS = ("number", "value", "unit", "indicator", "direction", "comparison", "ap
           "placeholder")  # fmt: skip
 
 
+def _nth(text: str, sub: str, n: int, skip_inside_numbers: bool) -> int:
+    """Start of the n-th occurrence of ``sub`` in ``text`` (-1 if none), optionally not
+    counting those that start inside a number."""
+    pos = -1
+    for _ in range(n):
+        pos = text.find(sub, pos + 1)
+        while (
+            skip_inside_numbers
+            and pos > 0
+            and _DIGIT.match(text[pos - 1])
+            and _DIGIT.match(text[pos])
+        ):
+            pos = text.find(sub, pos + 1)
+        if pos < 0:
+            return -1
+    return pos
+
+
 def locate(
     passages: dict[str, dict[str, object]], rows: list[dict[str, object]]
 ) -> list[dict[str, object]]:
@@ -40,14 +58,11 @@ def locate(
         p = passages[str(r["pid"])]
         text = str(p["text"])
         want = int(r.get("occurrence") or 1)  # type: ignore[call-overload]
-        pos = -1
-        for _ in range(want):
-            pos = text.find(str(r["text"]), pos + 1)
-            # Annotators count mentions, not substrings: "5%" inside "9.5%" is not one.
-            while pos > 0 and _DIGIT.match(text[pos - 1]) and _DIGIT.match(text[pos]):
-                pos = text.find(str(r["text"]), pos + 1)
-            if pos < 0:
-                break
+        pos = _nth(text, str(r["text"]), want, skip_inside_numbers=False)
+        if pos > 0 and _DIGIT.match(text[pos - 1]) and _DIGIT.match(text[pos]):
+            # The guide asks for the n-th substring, but some annotators counted mentions:
+            # a hit inside a longer number ("5%" in "9.5%") can only mean the latter.
+            pos = _nth(text, str(r["text"]), want, skip_inside_numbers=True)
         if pos < 0:
             raise SystemExit(f"{r['pid']}: {r['text']!r} (occurrence {want}) not in the passage")
         start = int(p["start"]) + pos  # type: ignore[call-overload]
