@@ -2,8 +2,9 @@
 
     python scripts/merge_metric_annotations.py PASSAGES A.jsonl B.jsonl --out-dir DIR
 
-PASSAGES is the annotators' working copy (pid, doc, start, end, sha1, text); A and B hold one
-mention per line (pid, text, occurrence, number, value, unit, indicator, direction,
+PASSAGES is the annotators' working copy (pid, doc, start, end, sha1, text), or a
+written_*.jsonl file (doc, text; each line is one passage, pid ``<doc>@0-<length>``); A and B
+hold one mention per line (pid, text, occurrence, number, value, unit, indicator, direction,
 comparison, approx, target, placeholder). Each mention is located in its passage (the
 `occurrence`-th match of `text`) and given document offsets. Writes to DIR:
 
@@ -32,18 +33,17 @@ FIELDS = ("number", "value", "unit", "indicator", "direction", "comparison", "ap
           "placeholder")  # fmt: skip
 
 
+def _inside_number(text: str, pos: int) -> bool:
+    return pos > 0 and bool(_DIGIT.match(text[pos - 1])) and bool(_DIGIT.match(text[pos]))
+
+
 def _nth(text: str, sub: str, n: int, skip_inside_numbers: bool) -> int:
     """Start of the n-th occurrence of ``sub`` in ``text`` (-1 if none), optionally not
     counting those that start inside a number."""
     pos = -1
     for _ in range(n):
         pos = text.find(sub, pos + 1)
-        while (
-            skip_inside_numbers
-            and pos > 0
-            and _DIGIT.match(text[pos - 1])
-            and _DIGIT.match(text[pos])
-        ):
+        while skip_inside_numbers and pos > 0 and _inside_number(text, pos):
             pos = text.find(sub, pos + 1)
         if pos < 0:
             return -1
@@ -59,7 +59,7 @@ def locate(
         text = str(p["text"])
         want = int(r.get("occurrence") or 1)  # type: ignore[call-overload]
         pos = _nth(text, str(r["text"]), want, skip_inside_numbers=False)
-        if pos > 0 and _DIGIT.match(text[pos - 1]) and _DIGIT.match(text[pos]):
+        if _inside_number(text, pos):
             # The guide asks for the n-th substring, but some annotators counted mentions:
             # a hit inside a longer number ("5%" in "9.5%") can only mean the latter.
             pos = _nth(text, str(r["text"]), want, skip_inside_numbers=True)
@@ -85,6 +85,15 @@ def locate(
     return out
 
 
+def _as_passage(rec: dict[str, object]) -> dict[str, object]:
+    # A written_*.jsonl line ({doc, text}) is a whole passage, named as the annotators see it.
+    if "pid" in rec:
+        return rec
+    text = str(rec["text"])
+    return {"pid": f"{rec['doc']}@0-{len(text)}", "doc": rec["doc"], "start": 0, "end": len(text),
+            "text": text}  # fmt: skip
+
+
 def read_jsonl(path: str) -> list[dict[str, object]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(x) for x in fh if x.strip()]
@@ -108,7 +117,7 @@ def main() -> None:
     args = ap.parse_args()
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    passages = {str(r["pid"]): r for r in read_jsonl(args.passages)}
+    passages = {str(r["pid"]): r for r in map(_as_passage, read_jsonl(args.passages))}
     a = locate(passages, read_jsonl(args.a))
     b = locate(passages, read_jsonl(args.b))
     pairs, only_a, only_b = match_mentions(a, b)
