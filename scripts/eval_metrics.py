@@ -192,6 +192,7 @@ def main() -> None:
             "dev10",
             "dev11",
             "dev12",
+            "dev13",
             "train",
         ],
     )
