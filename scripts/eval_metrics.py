@@ -193,6 +193,7 @@ def main() -> None:
             "dev11",
             "dev12",
             "dev13",
+            "dev14",
             "train",
         ],
     )

@@ -50,6 +50,16 @@ def _nth(text: str, sub: str, n: int, skip_inside_numbers: bool) -> int:
     return pos
 
 
+def _nearest(passage: dict[str, object], text: str, start: int) -> int:
+    """The document offset of the occurrence of ``text`` in ``passage`` nearest ``start``
+    (a decided extent such as "6000万" for "近6000万" starts elsewhere than the one decided on)."""
+    body, base = str(passage["text"]), int(passage["start"])  # type: ignore[call-overload]
+    hits = [base + i for i in range(len(body)) if body.startswith(text, i)]
+    if not hits:
+        raise SystemExit(f"{passage['pid']}: decided text {text!r} not in the passage")
+    return min(hits, key=lambda h: abs(h - start))
+
+
 def locate(
     passages: dict[str, dict[str, object]], rows: list[dict[str, object]]
 ) -> list[dict[str, object]]:
@@ -164,9 +174,10 @@ def main() -> None:
                     if k[1] == c["start"] and str(k[0]) == str(passages[c["pid"]]["doc"])
                 )
                 m = by_start[key]
-                m[c["field"]] = d["value"]
-                if c["field"] == "text":  # a different extent: recompute the end
+                if c["field"] == "text":  # a different extent: the decided text, nearest
+                    m["start"] = _nearest(passages[c["pid"]], str(d["value"]), int(m["start"]))
                     m["end"] = m["start"] + len(str(d["value"]))
+                m[c["field"]] = d["value"]
             elif d.get("keep"):
                 m = {k: v for k, v in c["mention"].items() if k != "pid"}
                 m.update(d.get("fix", {}))

@@ -42,7 +42,7 @@ from govtext.extract.indicator_ranker import (  # noqa: E402
 
 SPLITS = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-    "dev13",
+    "dev13", "dev14",
 )  # fmt: skip
 # Annotated once, for training only: in every fold's training data, never held out.
 TRAIN_ONLY = ("train",)
