@@ -222,7 +222,7 @@ def test_metrics_appear_in_parse_output() -> None:
 
 @needs_shared
 def test_held_out_metric_set_scores() -> None:
-    """The held-out split (`test`, the twelfth: 85 mentions of 53 real paragraphs; corpus/metrics/README.md)."""
+    """The held-out split (`test`, the fourteenth: 221 mentions of 87 real paragraphs; corpus/metrics/README.md)."""
     out = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "eval_metrics.py"), "--split", "test"],
         capture_output=True,
@@ -237,11 +237,11 @@ def test_held_out_metric_set_scores() -> None:
     mention = out.splitlines()[1].split()
     precision, recall = float(mention[2]), float(mention[4])
     # Floors a little under the figures reported in the closing note, to catch regressions.
-    # Scored on 2026-12-04 (two gold offsets corrected): P 0.955, R 0.988, value 1.000, unit
-    # 0.988, direction 0.940, indicator 0.631 (one mention of 85 moves a figure by about 0.012).
-    assert precision >= 0.94 and recall >= 0.97, out
-    assert scores["value"] >= 0.98 and scores["unit"] >= 0.97, out
-    assert scores["direction"] >= 0.92 and scores["indicator"] >= 0.60, out
+    # Scored once on 2026-12-04 night: P 0.956, R 0.982, value 1.000, unit 0.991, direction
+    # 0.899, indicator 0.558 (rules; one mention of 217 matched moves a figure by about 0.005).
+    assert precision >= 0.945 and recall >= 0.97, out
+    assert scores["value"] >= 0.99 and scores["unit"] >= 0.98, out
+    assert scores["direction"] >= 0.885 and scores["indicator"] >= 0.54, out
 
 
 def test_shares_age_groups_and_ranges() -> None:
