@@ -23,6 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 METRICS = ROOT / "corpus" / "metrics"
+# The development splits, in the order they were annotated (dev, dev2, …): every gold file but
+# the held-out `test` and the once-annotated `train`, so that a new split needs no code change.
+DEV_SPLITS = tuple(
+    sorted(
+        (p.stem.removeprefix("gold_") for p in METRICS.glob("gold_dev*.jsonl")),
+        key=lambda s: int(s.removeprefix("dev") or 1),
+    )
+)
 
 
 def load_docs() -> dict[str, str]:
@@ -178,24 +186,7 @@ def main() -> None:
     ap.add_argument(
         "--split",
         default="test",
-        choices=[
-            "test",
-            "dev",
-            "dev2",
-            "dev3",
-            "dev4",
-            "dev5",
-            "dev6",
-            "dev7",
-            "dev8",
-            "dev9",
-            "dev10",
-            "dev11",
-            "dev12",
-            "dev13",
-            "dev14",
-            "train",
-        ],
+        choices=["test", *DEV_SPLITS, "train"],
     )
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     ap.add_argument("--field", default="indicator", help="field whose disagreements to print")

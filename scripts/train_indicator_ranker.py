@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from eval_metrics import evaluate, load_docs  # the same scripts/ folder
+from eval_metrics import DEV_SPLITS, evaluate, load_docs  # the same scripts/ folder
 from scipy.optimize import minimize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,10 +40,7 @@ from govtext.extract.indicator_ranker import (  # noqa: E402
     same_sentence,
 )
 
-SPLITS = (
-    "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-    "dev13", "dev14",
-)  # fmt: skip
+SPLITS = DEV_SPLITS
 # Annotated once, for training only: in every fold's training data, never held out.
 TRAIN_ONLY = ("train",)
 SEEN_MAX_LEN = 8
